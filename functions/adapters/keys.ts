@@ -1,0 +1,40 @@
+/**
+ * Key builders for the single table (pk, sk, gsi1pk, gsi1sk). Every item's key is made here and
+ * nowhere else, so the access patterns of the whole product can be read on one page.
+ *
+ * | item                | pk                                  | sk                     | gsi1pk                               | gsi1sk                 |
+ * |---------------------|-------------------------------------|------------------------|--------------------------------------|------------------------|
+ * | campaign state      | CAMPAIGN#<c>                        | STATE                  |                                      |                        |
+ * | mission             | MISSIONS                            | MISSION#<missionId>    |                                      |                        |
+ * | signature (letter)  | SIG#<c>#<signatureId>               | SIG                    | LETTERS#<c>#<missionId>#<shard> (confirmed only) | <confirmedAt>#<signatureId> |
+ * | counter shard       | COUNT#<c>#<shard>                   | COUNT                  |                                      |                        |
+ * | rate-limit window   | RATE#<scope>#<subject>#<window>     | RATE                   |                                      |                        |
+ */
+
+/** Shards of the per-mission letter index: a popular mission's confirmations spread over this many GSI partitions. */
+export const LETTER_INDEX_SHARDS = 16;
+
+export const keys = {
+  campaignState: (campaignId: string) => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'STATE' }),
+  missionsPartition: () => 'MISSIONS',
+  mission: (missionId: string) => ({ pk: 'MISSIONS', sk: `MISSION#${missionId}` }),
+  signature: (campaignId: string, signatureId: string) => ({ pk: `SIG#${campaignId}#${signatureId}`, sk: 'SIG' }),
+  /** GSI1 entry of a confirmed letter: enumerated per mission (and shard) by dispatch. */
+  letterIndex: (campaignId: string, missionId: string, shard: number, confirmedAt: string, signatureId: string) => ({
+    gsi1pk: `LETTERS#${campaignId}#${missionId}#${shard}`,
+    gsi1sk: `${confirmedAt}#${signatureId}`,
+  }),
+  letterIndexPartition: (campaignId: string, missionId: string, shard: number) => `LETTERS#${campaignId}#${missionId}#${shard}`,
+  counterShard: (campaignId: string, shard: number) => ({ pk: `COUNT#${campaignId}#${shard}`, sk: 'COUNT' }),
+  rateWindow: (scope: string, subject: string, window: number) => ({ pk: `RATE#${scope}#${subject}#${window}`, sk: 'RATE' }),
+};
+
+/** Stable shard of an id (FNV-1a), so the same letter always lands in the same index shard. */
+export function shardOf(id: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}

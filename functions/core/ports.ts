@@ -1,0 +1,93 @@
+/**
+ * Ports: what the use cases need from the outside world. Each has one AWS implementation in
+ * functions/adapters/ and, where AWS has no local stand-in, one in local/.
+ */
+import type { CampaignState } from './campaign';
+import type { Mission } from './mission';
+import type { Signature } from './signature';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Campaign state kept in the table (status, rescheduled dispatch time). */
+export interface CampaignStateStore {
+  get(campaignId: string): Promise<CampaignState | undefined>;
+  /** Moves status from `from` to `to` atomically; false when the status was not `from`. */
+  transition(campaignId: string, from: CampaignState['status'], to: CampaignState['status']): Promise<boolean>;
+  setDispatchAtOverride(campaignId: string, instantIso: string): Promise<void>;
+}
+
+/** The missions directory. */
+export interface MissionDirectory {
+  list(): Promise<Mission[]>;
+  get(id: string): Promise<Mission | undefined>;
+}
+
+/** Why a conditional change of a signature did not happen. */
+export type SignatureChangeRefusal = 'not_found' | 'token_mismatch' | 'expired' | 'already_confirmed' | 'dispatched';
+
+export interface SignatureStore {
+  /** Stores a new signature unless one with the same id exists. */
+  create(signature: Signature): Promise<'created' | 'exists'>;
+  get(campaignId: string, id: string): Promise<Signature | undefined>;
+  /**
+   * pending -> confirmed when the stored confirm-token hash matches and has not expired; adds the
+   * letter to the per-mission dispatch index. Returns the confirmed signature or why not.
+   */
+  confirm(campaignId: string, id: string, tokenHash: string, now: Date): Promise<{ ok: true; signature: Signature } | { ok: false; reason: SignatureChangeRefusal }>;
+  /** Records that a confirmation has been counted (so a retried confirm never counts twice). */
+  markCounted(campaignId: string, id: string): Promise<void>;
+  /** Replaces a pending signature's confirm token if the last mail is older than `mailedBefore`. */
+  renewConfirmToken(campaignId: string, id: string, tokenHash: string, expiresAt: string, mailedBefore: Date, now: Date): Promise<boolean>;
+  /** Deletes a signature whose remove-token hash matches and which dispatch has not taken; returns what was deleted. */
+  remove(campaignId: string, id: string, removeTokenHash: string): Promise<{ ok: true; signature: Signature } | { ok: false; reason: SignatureChangeRefusal }>;
+}
+
+/** A change to the public counts. */
+export interface CountDelta {
+  confirmed: number;
+  missionId: string;
+  country: string;
+}
+
+/** Totals as published by GET /api/stats. */
+export interface CountSnapshot {
+  confirmed: number;
+  byMission: Record<string, number>;
+  byCountry: Record<string, number>;
+}
+
+/** Sharded counters: each write lands on one of N keys; a read sums them. */
+export interface Counters {
+  add(campaignId: string, delta: CountDelta): Promise<void>;
+  read(campaignId: string): Promise<CountSnapshot>;
+}
+
+/** A mail ready to hand to SES. Every string here has already been made safe by core/mail-safety. */
+export interface OutgoingMail {
+  to: string[];
+  /** Bare address of a verified identity. */
+  fromAddress: string;
+  /** Display name for From (may carry a signer's name; sanitised). */
+  fromName?: string;
+  replyTo?: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { fileName: string; contentType: string; content: Buffer }[];
+  /** SES message tags (ASCII letters, digits, _ and - only), e.g. campaign, mission, letter ids. */
+  tags?: Record<string, string>;
+}
+
+export interface Mailer {
+  /** Sends one mail; resolves with SES's MessageId. Throws MailThrottledError when SES throttles. */
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+}
+
+/** Fixed-window limiter keyed by scope and subject (an IP prefix, an email id...). */
+export interface RateLimiter {
+  hit(scope: string, subject: string, limit: number, windowSeconds: number, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
