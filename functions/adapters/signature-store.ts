@@ -1,0 +1,175 @@
+/** Signatures in the single table: conditional writes make dedup, confirmation and removal race-free. */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { SignatureChangeRefusal, SignatureStore } from '../core/ports';
+import type { Signature } from '../core/signature';
+import { dynamoClient } from '../clients';
+import { keys, LETTER_INDEX_SHARDS, shardOf } from './keys';
+
+const isConditionFailure = (e: unknown) =>
+  e instanceof ConditionalCheckFailedException || (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+/** Drops the table keys and index attributes from an item. */
+export function toSignature(item: Record<string, unknown>): Signature {
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _gs, ttl: _t, usedConfirmTokenHash: _u, letterIndexPk: _l, ...rest } = item;
+  return rest as unknown as Signature;
+}
+
+/** DynamoDB implementation of the SignatureStore port. */
+export class DynamoSignatureStore implements SignatureStore {
+  constructor(private readonly tableName: string) {}
+
+  async create(signature: Signature): Promise<'created' | 'exists'> {
+    try {
+      await dynamoClient().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.signature(signature.campaignId, signature.id),
+            ...signature,
+            // The GSI partition the letter joins once confirmed (copied into gsi1pk by confirm()).
+            letterIndexPk: keys.letterIndexPartition(signature.campaignId, signature.missionId, shardOf(signature.id, LETTER_INDEX_SHARDS)),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'created';
+    } catch (e) {
+      if (isConditionFailure(e)) return 'exists';
+      throw e;
+    }
+  }
+
+  async get(campaignId: string, id: string): Promise<Signature | undefined> {
+    const item = await this.getItem(campaignId, id);
+    return item ? toSignature(item) : undefined;
+  }
+
+  async confirm(campaignId: string, id: string, tokenHash: string, now: Date) {
+    const nowIso = now.toISOString();
+    try {
+      const res = await dynamoClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.signature(campaignId, id),
+          // The letter joins its mission's dispatch index only once confirmed.
+          UpdateExpression: 'SET #status = :confirmed, confirmedAt = :now, gsi1pk = letterIndexPk, gsi1sk = :gsi1sk, usedConfirmTokenHash = :hash REMOVE confirmTokenHash',
+          ConditionExpression: '#status = :pending AND confirmTokenHash = :hash AND confirmExpiresAt > :now',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':confirmed': 'confirmed',
+            ':pending': 'pending',
+            ':hash': tokenHash,
+            ':now': nowIso,
+            ':gsi1sk': keys.letterIndex(campaignId, '', 0, nowIso, id).gsi1sk,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { ok: true as const, signature: toSignature(res.Attributes!) };
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      const item = await this.getItem(campaignId, id);
+      return { ok: false as const, reason: confirmRefusal(item, tokenHash, nowIso) };
+    }
+  }
+
+  async markCounted(campaignId: string, id: string): Promise<void> {
+    try {
+      await dynamoClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.signature(campaignId, id),
+          UpdateExpression: 'SET counted = :true',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':true': true },
+        }),
+      );
+    } catch (e) {
+      // Removed in the meantime: nothing left to mark.
+      if (!isConditionFailure(e)) throw e;
+    }
+  }
+
+  async renewConfirmToken(campaignId: string, id: string, tokenHash: string, expiresAt: string, mailedBefore: Date, now: Date): Promise<boolean> {
+    try {
+      await dynamoClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.signature(campaignId, id),
+          UpdateExpression: 'SET confirmTokenHash = :hash, confirmExpiresAt = :exp, lastMailAt = :now',
+          ConditionExpression: '#status = :pending AND lastMailAt < :before',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':hash': tokenHash,
+            ':exp': expiresAt,
+            ':now': now.toISOString(),
+            ':pending': 'pending',
+            ':before': mailedBefore.toISOString(),
+          },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /** Sets lastMailAt back, so that a confirmation mail that failed to go out can be re-sent at once. */
+  async resetLastMail(campaignId: string, id: string, lastMailAt: string): Promise<void> {
+    await dynamoClient().send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.signature(campaignId, id),
+        UpdateExpression: 'SET lastMailAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': lastMailAt },
+      }),
+    ).catch((e) => {
+      if (!isConditionFailure(e)) throw e;
+    });
+  }
+
+  async remove(campaignId: string, id: string, removeTokenHash: string) {
+    try {
+      const res = await dynamoClient().send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.signature(campaignId, id),
+          // Once dispatch has claimed the letter it is on its way and can no longer be withdrawn.
+          ConditionExpression: 'removeTokenHash = :hash AND (attribute_not_exists(deliveryStatus) OR deliveryStatus = :queued)',
+          ExpressionAttributeValues: { ':hash': removeTokenHash, ':queued': 'queued' },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return { ok: true as const, signature: toSignature(res.Attributes!) };
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      const item = await this.getItem(campaignId, id);
+      const reason: SignatureChangeRefusal = !item ? 'not_found' : item.removeTokenHash !== removeTokenHash ? 'token_mismatch' : 'dispatched';
+      return { ok: false as const, reason };
+    }
+  }
+
+  /** Deletes a signature unconditionally (used when its confirmation mail could not be sent). */
+  async discard(campaignId: string, id: string): Promise<void> {
+    await dynamoClient().send(new DeleteCommand({ TableName: this.tableName, Key: keys.signature(campaignId, id) }));
+  }
+
+  private async getItem(campaignId: string, id: string) {
+    const res = await dynamoClient().send(
+      new GetCommand({ TableName: this.tableName, Key: keys.signature(campaignId, id), ConsistentRead: true }),
+    );
+    return res.Item;
+  }
+}
+
+function confirmRefusal(item: Record<string, unknown> | undefined, tokenHash: string, nowIso: string): SignatureChangeRefusal {
+  if (!item) return 'not_found';
+  if (item.status === 'confirmed') return item.usedConfirmTokenHash === tokenHash ? 'already_confirmed' : 'token_mismatch';
+  if (item.confirmTokenHash !== tokenHash) return 'token_mismatch';
+  if (typeof item.confirmExpiresAt === 'string' && item.confirmExpiresAt <= nowIso) return 'expired';
+  return 'token_mismatch';
+}
+
