@@ -1,5 +1,5 @@
 /** Jest projects: unit (pure domain), integration (dynalite + local SES), e2e (headless Chromium), infra (CDK template). */
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', moduleResolution: 'bundler', isolatedModules: true, esModuleInterop: true, resolveJsonModule: true, target: 'ES2022' } }];
+const tsJest = ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'bundler', isolatedModules: true, esModuleInterop: true, resolveJsonModule: true, target: 'ES2022' } }];
 const common = { transform: { '^.+\\.tsx?$': tsJest }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
   projects: [

@@ -91,18 +91,19 @@ export class DynamoSignatureStore implements SignatureStore {
     }
   }
 
-  async renewConfirmToken(campaignId: string, id: string, tokenHash: string, expiresAt: string, mailedBefore: Date, now: Date): Promise<boolean> {
+  async renewTokens(campaignId: string, id: string, tokens: { confirmHash: string; removeHash: string; expiresAt: string }, mailedBefore: Date, now: Date): Promise<boolean> {
     try {
       await dynamoClient().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.signature(campaignId, id),
-          UpdateExpression: 'SET confirmTokenHash = :hash, confirmExpiresAt = :exp, lastMailAt = :now',
+          UpdateExpression: 'SET confirmTokenHash = :hash, removeTokenHash = :rhash, confirmExpiresAt = :exp, lastMailAt = :now',
           ConditionExpression: '#status = :pending AND lastMailAt < :before',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
-            ':hash': tokenHash,
-            ':exp': expiresAt,
+            ':hash': tokens.confirmHash,
+            ':rhash': tokens.removeHash,
+            ':exp': tokens.expiresAt,
             ':now': now.toISOString(),
             ':pending': 'pending',
             ':before': mailedBefore.toISOString(),

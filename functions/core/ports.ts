@@ -40,8 +40,8 @@ export interface SignatureStore {
   confirm(campaignId: string, id: string, tokenHash: string, now: Date): Promise<{ ok: true; signature: Signature } | { ok: false; reason: SignatureChangeRefusal }>;
   /** Records that a confirmation has been counted (so a retried confirm never counts twice). */
   markCounted(campaignId: string, id: string): Promise<void>;
-  /** Replaces a pending signature's confirm token if the last mail is older than `mailedBefore`. */
-  renewConfirmToken(campaignId: string, id: string, tokenHash: string, expiresAt: string, mailedBefore: Date, now: Date): Promise<boolean>;
+  /** Replaces a pending signature's confirm and remove tokens if its last mail is older than `mailedBefore`. */
+  renewTokens(campaignId: string, id: string, tokens: { confirmHash: string; removeHash: string; expiresAt: string }, mailedBefore: Date, now: Date): Promise<boolean>;
   /** Deletes a signature whose remove-token hash matches and which dispatch has not taken; returns what was deleted. */
   remove(campaignId: string, id: string, removeTokenHash: string): Promise<{ ok: true; signature: Signature } | { ok: false; reason: SignatureChangeRefusal }>;
 }

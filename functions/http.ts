@@ -1,0 +1,67 @@
+/**
+ * The HTTP edge shared by every API handler: reading a JSON body safely, JSON responses, and the one
+ * mapping from errors to responses (domain errors -> their 4xx; anything else -> a generic 500 with
+ * a correlation id that is logged).
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError, MalformedBodyError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError } from './core/errors';
+import { log } from './logger';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** Largest JSON body any route accepts. */
+export const MAX_BODY_BYTES = 8 * 1024;
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' };
+
+/** A JSON response; not cacheable unless `cacheControl` says otherwise. */
+export function json(statusCode: number, body: unknown, cacheControl = 'no-store', extra: Record<string, string> = {}): HttpResult {
+  return { statusCode, headers: { ...JSON_HEADERS, 'cache-control': cacheControl, ...extra }, body: JSON.stringify(body) };
+}
+
+/** The contract's error body: { error: { code, message, field? } }. */
+export function toErrorResponse(error: unknown, requestId: string): HttpResult {
+  if (error instanceof DomainError) {
+    const extra: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    return json(error.status, { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }, 'no-store', extra);
+  }
+  log.error('request.failed', { requestId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  return json(500, { error: { code: 'internal_error', message: `Something went wrong on our side. Reference: ${requestId}` } });
+}
+
+/** Parses the body as a JSON object, refusing other content types, oversize bodies and malformed JSON. */
+export function readJsonBody(event: HttpEvent, maxBytes = MAX_BODY_BYTES): Record<string, unknown> {
+  const contentType = (event.headers?.['content-type'] ?? '').toLowerCase();
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/.test(contentType)) throw new UnsupportedMediaTypeError();
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\uFFFD') && !raw.includes('\uFFFD')) throw new MalformedBodyError('The request body is not valid UTF-8.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new MalformedBodyError('The request body is not valid JSON.');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new MalformedBodyError();
+  return parsed as Record<string, unknown>;
+}
+
+/** The caller's address as API Gateway saw it. */
+export function clientIp(event: HttpEvent): string {
+  return event.requestContext?.http?.sourceIp ?? 'unknown';
+}
+
+/** Wraps a route: errors become contract responses, every request gets an id. */
+export function httpHandler(route: (event: HttpEvent, requestId: string) => Promise<HttpResult>) {
+  return async (event: HttpEvent): Promise<HttpResult> => {
+    const requestId = event.requestContext?.requestId ?? Math.random().toString(36).slice(2);
+    try {
+      return await route(event, requestId);
+    } catch (error) {
+      return toErrorResponse(error, requestId);
+    }
+  };
+}

@@ -1,0 +1,30 @@
+/** Removing: the signer withdraws; the signature and its personal data are deleted before dispatch. */
+import type { Campaign } from '../core/campaign';
+import { AlreadyDispatchedError, InvalidTokenError } from '../core/errors';
+import type { Counters, SignatureStore } from '../core/ports';
+import { hashSecret, parseToken } from '../core/signature';
+import { log } from '../logger';
+
+export interface RemoveSignatureDeps {
+  campaign: Campaign;
+  signatures: SignatureStore;
+  counters: Counters;
+}
+
+/** Deletes the signature outright (name, email and all) and takes it off the counts if it was counted. */
+export async function removeSignature(token: unknown, deps: RemoveSignatureDeps): Promise<{ status: 'removed' }> {
+  const parsed = parseToken(token);
+  if (!parsed) throw new InvalidTokenError();
+  const { campaign } = deps;
+  const result = await deps.signatures.remove(campaign.id, parsed.id, hashSecret(parsed.secret));
+  if (!result.ok) {
+    if (result.reason === 'dispatched') throw new AlreadyDispatchedError();
+    throw new InvalidTokenError();
+  }
+  const removed = result.signature;
+  if (removed.status === 'confirmed' && removed.counted) {
+    await deps.counters.add(campaign.id, { confirmed: -1, missionId: removed.missionId, country: removed.country });
+  }
+  log.info('signature.removed', { campaignId: campaign.id, signatureId: removed.id, wasConfirmed: removed.status === 'confirmed' });
+  return { status: 'removed' };
+}

@@ -1,0 +1,29 @@
+/**
+ * The AWS adapters, built once per process on first use. Handlers take what they need at module
+ * scope; tests and the local runtime reach the same code through the AWS_ENDPOINT_URL_* variables.
+ */
+import { campaignFrom } from './adapters/campaign-files';
+import { DynamoCampaignStateStore } from './adapters/campaign-state-store';
+import { ShardedCounters } from './adapters/counters';
+import { DynamoMissionDirectory } from './adapters/mission-directory';
+import { DynamoRateLimiter } from './adapters/rate-limiter';
+import { SesMailer } from './adapters/ses-mailer';
+import { DynamoSignatureStore } from './adapters/signature-store';
+import { config } from './config';
+import { systemClock } from './core/ports';
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+export const wiring = {
+  campaign: once(() => campaignFrom(config.campaignDir)),
+  campaignState: once(() => new DynamoCampaignStateStore(config.tableName)),
+  missions: once(() => new DynamoMissionDirectory(config.tableName)),
+  signatures: once(() => new DynamoSignatureStore(config.tableName)),
+  counters: once(() => new ShardedCounters(config.tableName, config.counterShards)),
+  rateLimiter: once(() => new DynamoRateLimiter(config.tableName)),
+  mailer: once(() => new SesMailer(config.sesConfigurationSet)),
+  clock: () => systemClock,
+};
