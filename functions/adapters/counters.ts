@@ -19,13 +19,14 @@ export class ShardedCounters implements Counters {
 
   async add(campaignId: string, delta: CountDelta): Promise<void> {
     const shard = Math.floor(Math.random() * this.shards);
+    const removed = delta.removed ? ', removed :r' : '';
     await dynamoClient().send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.counterShard(campaignId, shard),
-        UpdateExpression: 'ADD confirmed :d, #m :d, #c :d',
+        UpdateExpression: `ADD confirmed :d, #m :d, #c :d${removed}`,
         ExpressionAttributeNames: { '#m': MISSION_PREFIX + delta.missionId, '#c': COUNTRY_PREFIX + delta.country },
-        ExpressionAttributeValues: { ':d': delta.confirmed },
+        ExpressionAttributeValues: { ':d': delta.confirmed, ...(delta.removed ? { ':r': delta.removed } : {}) },
       }),
     );
   }
@@ -50,6 +51,7 @@ function addShard(into: CountSnapshot, item: Record<string, unknown>) {
   for (const [name, value] of Object.entries(item)) {
     if (typeof value !== 'number') continue;
     if (name === 'confirmed') into.confirmed += value;
+    else if (name === 'removed') into.removed = (into.removed ?? 0) + value;
     else if (name.startsWith(MISSION_PREFIX)) bump(into.byMission, name.slice(MISSION_PREFIX.length), value);
     else if (name.startsWith(COUNTRY_PREFIX)) bump(into.byCountry, name.slice(COUNTRY_PREFIX.length), value);
   }

@@ -49,6 +49,8 @@ export interface SignatureStore {
 /** A change to the public counts. */
 export interface CountDelta {
   confirmed: number;
+  /** Signatures withdrawn by their signer (kept as a count: the rows themselves are deleted). */
+  removed?: number;
   missionId: string;
   country: string;
 }
@@ -56,6 +58,8 @@ export interface CountDelta {
 /** Totals as published by GET /api/stats. */
 export interface CountSnapshot {
   confirmed: number;
+  /** Withdrawn signatures (organiser figure, not published). */
+  removed?: number;
   byMission: Record<string, number>;
   byCountry: Record<string, number>;
 }

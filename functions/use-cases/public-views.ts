@@ -32,7 +32,7 @@ export function statsReader(deps: { campaign: Campaign; counters: Counters; cloc
     inflight ??= deps.counters
       .read(deps.campaign.id)
       .then((snapshot) => {
-        const view = { ...snapshot, updatedAt: new Date(now).toISOString() };
+        const view = { confirmed: snapshot.confirmed, byMission: snapshot.byMission, byCountry: snapshot.byCountry, updatedAt: new Date(now).toISOString() };
         cached = { at: now, view };
         return view;
       })

@@ -22,9 +22,8 @@ export async function removeSignature(token: unknown, deps: RemoveSignatureDeps)
     throw new InvalidTokenError();
   }
   const removed = result.signature;
-  if (removed.status === 'confirmed' && removed.counted) {
-    await deps.counters.add(campaign.id, { confirmed: -1, missionId: removed.missionId, country: removed.country });
-  }
+  const wasCounted = removed.status === 'confirmed' && removed.counted === true;
+  await deps.counters.add(campaign.id, { confirmed: wasCounted ? -1 : 0, removed: 1, missionId: removed.missionId, country: removed.country });
   log.info('signature.removed', { campaignId: campaign.id, signatureId: removed.id, wasConfirmed: removed.status === 'confirmed' });
   return { status: 'removed' };
 }
