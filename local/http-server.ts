@@ -2,14 +2,22 @@
  * The local stand-in for API Gateway HTTP API + CloudFront: /api/* requests become HTTP API (v2)
  * events for the same handler modules Lambda runs; everything else is served from web/dist.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ROUTES } from '../functions/routes';
 
 export type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** A route only the local runtime has; `path` may hold {name} parameters. */
+export interface ExtraRoute {
+  method: string;
+  path: string;
+  handler: ApiHandler;
+}
 
 /** Largest request body the local API reads (API Gateway's own limit is 10 MB; routes cap far lower). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
@@ -41,10 +49,10 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export interface HttpServerOptions {
-  /** Loads a handler module by its file name in functions/handlers/ (called lazily, once per name). */
-  loadHandler: (name: string) => ApiHandler;
-  /** Extra routes only the local runtime has (e.g. the local mailer's hooks), matched before static files. */
-  extraRoutes?: { method: string; path: string; handler: ApiHandler }[];
+  /** The handler for a file name in functions/handlers/ (the names in functions/routes.ts). */
+  handlerFor: (name: string) => ApiHandler | undefined;
+  /** Extra routes only the local runtime has, matched before static files. */
+  extraRoutes?: ExtraRoute[];
   webRoot: string;
 }
 
@@ -127,8 +135,43 @@ function sendResult(res: ServerResponse, result: APIGatewayProxyStructuredResult
   res.end(result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.webmanifest']);
+const compressed = new Map<string, { key: string; br: Buffer; gzip: Buffer }>();
+
+/** Brotli or gzip per Accept-Encoding (br preferred), compressed once per file version. */
+function encodingFor(req: IncomingMessage): 'br' | 'gzip' | undefined {
+  const accepted = String(req.headers['accept-encoding'] ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+    .map(([name]) => name!.toLowerCase());
+  return accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : undefined;
+}
+
+function compressedBody(file: string, stat: Stats, encoding: 'br' | 'gzip'): Buffer {
+  const key = `${stat.size}:${stat.mtimeMs}`;
+  let entry = compressed.get(file);
+  if (!entry || entry.key !== key) {
+    const raw = readFileSync(file);
+    entry = { key, br: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }), gzip: gzipSync(raw, { level: 9 }) };
+    compressed.set(file, entry);
+  }
+  return entry[encoding];
+}
+
+function statFile(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, webRoot: string) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return jsonError(res, 405, 'method_not_allowed', 'Only GET and HEAD are allowed here.');
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    return jsonError(res, 405, 'method_not_allowed', 'Only GET and HEAD are allowed here.');
+  }
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
@@ -136,39 +179,56 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, webRoo
     return jsonError(res, 400, 'bad_path', 'Malformed path.');
   }
   const root = resolve(webRoot);
+  // Decoded "..", "%2e%2e" or backslashes must never leave the site folder.
+  if (pathname.includes('\0') || pathname.includes('\\') || pathname.split('/').includes('..')) return jsonError(res, 404, 'not_found', 'Not found.');
   let file = resolve(join(root, normalize(pathname)));
   if (file !== root && !file.startsWith(root + sep)) return jsonError(res, 404, 'not_found', 'Not found.');
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    if (!existsSync(join(root, 'index.html'))) {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+  let stat = statFile(file);
+  if (stat?.isDirectory()) {
+    if (!url.pathname.endsWith('/')) {
+      // Relative links in the page resolve against the folder, as on the CDN.
+      res.writeHead(301, { location: `${url.pathname}/${url.search}`, ...SECURITY_HEADERS });
+      return res.end();
+    }
+    file = join(file, 'index.html');
+    stat = statFile(file);
+  }
+  if (!stat?.isFile()) {
+    if (!statFile(join(root, 'index.html'))) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
       return res.end('The site has not been built: run `npm run build:web` (npm start does it for you).');
     }
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS });
-    return res.end('<!doctype html><title>Not found</title><p>Not found. <a href="/">Go to the letter</a>.</p>');
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+    return res.end('<!doctype html><html lang="en"><title>Not found</title><p>Not found. <a href="/">Go to the letter</a>.</p></html>');
   }
-  const ext = extname(file);
-  const hashed = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|svg|png|webp)$/.test(file) && file.includes(`${sep}assets${sep}`);
-  const gz = existsSync(`${file}.br`) && /\bbr\b/.test(String(req.headers['accept-encoding'] ?? '')) ? '.br' : '';
-  res.writeHead(200, {
+  const ext = extname(file).toLowerCase();
+  // Vite names built assets <name>-<hash>.<ext> under assets/: their content never changes.
+  const hashed = file.includes(`${sep}assets${sep}`) && /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(file);
+  const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  const encoding = COMPRESSIBLE.has(ext) ? encodingFor(req) : undefined;
+  const headers: Record<string, string> = {
     'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ...(gz ? { 'content-encoding': 'br', vary: 'accept-encoding' } : {}),
+    etag,
+    ...(COMPRESSIBLE.has(ext) ? { vary: 'accept-encoding' } : {}),
     ...SECURITY_HEADERS,
-  });
-  if (req.method === 'HEAD') return res.end();
-  createReadStream(file + gz).pipe(res);
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
+  const body = encoding ? compressedBody(file, stat, encoding) : readFileSync(file);
+  if (encoding) headers['content-encoding'] = encoding;
+  headers['content-length'] = String(body.length);
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** Creates (does not start) the local HTTP server. */
 export function createHttpServer(opts: HttpServerOptions): Server {
-  const handlers = new Map<string, ApiHandler>();
-  const handlerFor = (name: string) => {
-    let h = handlers.get(name);
-    if (!h) {
-      h = opts.loadHandler(name);
-      handlers.set(name, h);
-    }
+  const handlerFor = (name: string): ApiHandler => {
+    const h = opts.handlerFor(name);
+    if (!h) throw new Error(`no handler loaded for ${name}`);
     return h;
   };
 
