@@ -17,6 +17,8 @@ export interface RuntimeInfo {
   port: number;
   sesPort: number;
   dynamoPort: number;
+  /** Process ids of the stand-ins run as child processes (none when in-process). */
+  children: Record<string, number>;
   /** The handlers' environment (dummy local credentials only). */
   env: Record<string, string>;
   startedAt: string;

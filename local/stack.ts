@@ -164,13 +164,22 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const dynamoPath = tempDir ? undefined : join(dataDir, 'dynamodb');
 
     const dynamoPort = await freePort(options.dynamoPort ?? 0, '127.0.0.1', 'DynamoDB stand-in, DYNAMODB_PORT');
+    const children: Record<string, number> = {};
     if (options.inProcess) stops.push(await startDynaliteInProcess(dynamoPort, dynamoPath));
-    else stops.push(await startChild('dynalite', { port: dynamoPort, host: '127.0.0.1', path: dynamoPath }, 'DynamoDB stand-in, DYNAMODB_PORT'));
+    else {
+      const child = await startChild('dynalite', { port: dynamoPort, host: '127.0.0.1', path: dynamoPath }, 'DynamoDB stand-in, DYNAMODB_PORT');
+      stops.push(child.stop);
+      children.dynalite = child.pid;
+    }
     const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
 
     const sesPort = await freePort(options.sesPort ?? 0, '127.0.0.1', 'local SES and mailbox, SES_PORT');
     if (options.inProcess) stops.push(await startSesInProcess(sesPort));
-    else stops.push(await startChild('ses', { port: sesPort, host: '127.0.0.1' }, 'local SES and mailbox, SES_PORT'));
+    else {
+      const child = await startChild('ses', { port: sesPort, host: '127.0.0.1' }, 'local SES and mailbox, SES_PORT');
+      stops.push(child.stop);
+      children.ses = child.pid;
+    }
     const sesUrl = `http://127.0.0.1:${sesPort}`;
 
     const port = await freePort(options.port ?? 0, host, 'site and API, PORT');
@@ -285,7 +294,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       load,
       stop,
     };
-    writeRuntimeFile(dataDir, { pid: process.pid, url, mailboxUrl: stack.mailboxUrl, sesUrl, dynamoEndpoint, tableName, campaignDir, dataDir, port, sesPort, dynamoPort, env, startedAt: new Date().toISOString() });
+    writeRuntimeFile(dataDir, { pid: process.pid, url, mailboxUrl: stack.mailboxUrl, sesUrl, dynamoEndpoint, tableName, campaignDir, dataDir, port, sesPort, dynamoPort, children, env, startedAt: new Date().toISOString() });
     stops.push(async () => removeRuntimeFile(dataDir, process.pid));
     running = url;
     return stack;
@@ -359,7 +368,7 @@ async function startSesInProcess(port: number): Promise<() => Promise<void>> {
 }
 
 /** Runs a stand-in as a child process (local/child-service.cjs) that dies with this process. */
-async function startChild(kind: 'dynalite' | 'ses', opts: object, what: string): Promise<() => Promise<void>> {
+async function startChild(kind: 'dynalite' | 'ses', opts: object, what: string): Promise<{ pid: number; stop: () => Promise<void> }> {
   const child: ChildProcess = fork(join(__dirname, 'child-service.cjs'), [kind, JSON.stringify(opts)], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     execArgv: [],
@@ -371,7 +380,7 @@ async function startChild(kind: 'dynalite' | 'ses', opts: object, what: string):
     child.once('message', (m: { ready?: number; error?: string }) => (m.ready ? ok() : fail(new Error(`${what}: ${m.error}`))));
     child.once('exit', (code) => fail(new Error(`${what}: the ${kind} process exited with code ${code} before it was ready`)));
   });
-  return async () => {
+  const stop = async () => {
     process.removeListener('exit', killOnExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((ok) => {
@@ -383,4 +392,5 @@ async function startChild(kind: 'dynalite' | 'ses', opts: object, what: string):
       child.kill('SIGTERM');
     });
   };
+  return { pid: child.pid!, stop };
 }
