@@ -1,26 +1,64 @@
-/** Reading a missions CSV file (csv-parse) into validated missions, with line-numbered problems. */
+/** Reading a missions CSV file (csv-parse) into validated missions, with problems naming file lines. */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { MISSION_CSV_COLUMNS, type Mission } from '../core/mission';
 import { missionsFromRows, type RowProblem } from '../core/mission-row';
 
-/** Parses CSV text; a missing column or malformed CSV is reported as a problem, not thrown. */
-export function parseMissionsCsv(text: string): { missions: Mission[]; problems: RowProblem[] } {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+export type { RowProblem } from '../core/mission-row';
+
+export interface MissionsFileResult {
+  /** Valid rows (all of them when `problems` is empty). */
+  missions: Mission[];
+  problems: RowProblem[];
+}
+
+interface ParsedRow {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
+
+/** The line a record starts on: csv-parse reports where it ends, and quoted fields may span lines. */
+function startLine(row: ParsedRow): number {
+  const body = row.raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
+  return row.info.lines - (body.match(/\n/g)?.length ?? 0);
+}
+
+/**
+ * Parses CSV text with a header row. Malformed CSV, missing columns and rows with the wrong number
+ * of fields are problems (not exceptions), each with its line; other rows are still checked.
+ */
+export function parseMissionsCsv(text: string): MissionsFileResult {
+  let rows: ParsedRow[];
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true, relax_column_count: false, trim: false });
+    rows = parse(text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as ParsedRow[];
   } catch (e) {
     const err = e as Error & { lines?: number };
-    return { missions: [], problems: [{ line: err.lines ?? 0, column: '(file)', message: err.message }] };
+    return { missions: [], problems: [{ line: err.lines ?? 1, column: '(file)', message: `not readable as CSV: ${err.message}` }] };
   }
-  const header = Object.keys(records[0]?.record ?? {});
-  const missing = MISSION_CSV_COLUMNS.filter((c) => records.length > 0 && !header.includes(c));
-  if (missing.length > 0) return { missions: [], problems: [{ line: 1, column: '(header)', message: `missing column(s): ${missing.join(', ')}` }] };
-  // info.lines is the line the record ends on; multi-line quoted fields make that differ from its start.
-  return missionsFromRows(records.map((r) => ({ record: r.record, line: r.info.lines })));
+  const [headerRow, ...dataRows] = rows;
+  if (!headerRow) return { missions: [], problems: [{ line: 1, column: '(file)', message: 'the file is empty' }] };
+  const header = headerRow.record.map((h) => h.trim());
+  const missing = MISSION_CSV_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length > 0) {
+    return { missions: [], problems: [{ line: startLine(headerRow), column: '(header)', message: `missing column(s): ${missing.join(', ')} (expected ${MISSION_CSV_COLUMNS.join(',')})` }] };
+  }
+
+  const problems: RowProblem[] = [];
+  const records: { record: Record<string, string>; line: number }[] = [];
+  for (const row of dataRows) {
+    const line = startLine(row);
+    if (row.record.length !== header.length) {
+      problems.push({ line, column: '(row)', message: `has ${row.record.length} fields where the header has ${header.length}` });
+      continue;
+    }
+    records.push({ record: Object.fromEntries(header.map((h, i) => [h, row.record[i]!])), line });
+  }
+  const checked = missionsFromRows(records);
+  return { missions: checked.missions, problems: [...problems, ...checked.problems].sort((a, b) => a.line - b.line) };
 }
 
 /** Reads and validates a missions file. */
-export function loadMissionsFile(path: string) {
+export function loadMissionsFile(path: string): MissionsFileResult {
   return parseMissionsCsv(readFileSync(path, 'utf8'));
 }

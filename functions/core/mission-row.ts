@@ -12,8 +12,18 @@ export interface RowProblem {
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const EMAIL = /^[^\s@<>(),;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const PHONE_CHARS = /^[0-9 +()\-./]+$/;
+
+function isHttpUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
 
 /** Validates one record (keys = CSV header names); `line` is the file line the record starts on. */
 export function missionFromRow(row: Record<string, string | undefined>, line: number): { mission?: Mission; problems: RowProblem[] } {
@@ -35,7 +45,7 @@ export function missionFromRow(row: Record<string, string | undefined>, line: nu
   const phone = get('phone');
   if (phone && (!PHONE_CHARS.test(phone) || (phone.match(/\d/g) ?? []).length < 6)) fail('phone', `"${phone}" does not look like a phone number`);
   const website = get('website');
-  if (website && !/^https?:\/\/[^\s]+$/.test(website)) fail('website', `"${website}" is not an http(s) URL`);
+  if (website && !isHttpUrl(website)) fail('website', `"${website}" is not an http(s) URL`);
   const source = get('source');
   if (!source) fail('source', 'every row must say where its data comes from');
 
