@@ -31,7 +31,7 @@ function startLine(row: ParsedRow): number {
 export function parseMissionsCsv(text: string): MissionsFileResult {
   let rows: ParsedRow[];
   try {
-    rows = parse(text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as ParsedRow[];
+    rows = parse(text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as ParsedRow[];
   } catch (e) {
     const err = e as Error & { lines?: number };
     return { missions: [], problems: [{ line: err.lines ?? 1, column: '(file)', message: `not readable as CSV: ${err.message}` }] };
