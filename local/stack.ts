@@ -380,7 +380,13 @@ async function startChild(kind: 'dynalite' | 'ses', opts: object, what: string):
     child.once('message', (m: { ready?: number; error?: string }) => (m.ready ? ok() : fail(new Error(`${what}: ${m.error}`))));
     child.once('exit', (code) => fail(new Error(`${what}: the ${kind} process exited with code ${code} before it was ready`)));
   });
+  let stopping = false;
+  // Said at once: otherwise the only sign would be every API call failing.
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`local stack: the ${kind} process (${what}) stopped unexpectedly (${signal ?? `exit code ${code}`}); restart the stack.\n`);
+  });
   const stop = async () => {
+    stopping = true;
     process.removeListener('exit', killOnExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((ok) => {
