@@ -32,7 +32,8 @@ function shutdown() {
 // The parent's IPC channel closes when the parent exits in any way.
 process.on('disconnect', shutdown);
 process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+// Ctrl-C reaches the whole process group; the stack stops its stand-ins itself, after its HTTP server.
+process.on('SIGINT', () => undefined);
 process.on('uncaughtException', fail);
 
 try {

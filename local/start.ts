@@ -49,13 +49,15 @@ async function main() {
   console.log('');
   console.log('  Ctrl-C stops everything.');
 
-  let stopping = false;
+  let stoppingSince = 0;
   const shutdown = (signal: string) => {
-    if (stopping) {
-      // A second Ctrl-C: leave now; the stand-ins exit with us (their IPC channel closes).
+    if (stoppingSince) {
+      // tsx relays the terminal's Ctrl-C a moment after the process group got it: not a second press.
+      if (Date.now() - stoppingSince < 1000) return;
+      // A real second Ctrl-C: leave now; the stand-ins exit with us (their IPC channel closes).
       process.exit(130);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log(`\n${signal}: stopping…`);
     stack.stop().then(
       () => process.exit(0),
