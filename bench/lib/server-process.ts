@@ -18,16 +18,20 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts local/start.ts with `env` added (PORT/SES_PORT/DYNAMODB_PORT default to 0, DATA_DIR to a temp folder). */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * Starts local/start.ts with `env` added (PORT/SES_PORT/DYNAMODB_PORT default to 0, DATA_DIR to a
+ * temp folder). `keepLogs: false` sends its stdout (the handlers' request logs) to /dev/null, as a
+ * terminal or CloudWatch would take them, instead of through a pipe into this process.
+ */
+export async function startServerProcess(env: Record<string, string> = {}, { keepLogs = true }: { keepLogs?: boolean } = {}): Promise<ServerProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'letters-bench-'));
   const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['local/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', SES_PORT: '0', DYNAMODB_PORT: '0', ...env, DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', keepLogs ? 'pipe' : 'ignore', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (c) => (output += c));
+  child.stdout?.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -39,7 +43,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   };
   for (let i = 0; i < 1200; i++) {
     const info = findRunningStack(dataDir);
-    if (info && output.includes('Ctrl-C')) return { info, output: () => output, stop };
+    // The runtime file is written once the HTTP server listens.
+    if (info) return { info, output: () => output, stop };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
