@@ -22,11 +22,11 @@ async function main() {
   }
   const results: (BenchResult | { name: string; error: string })[] = [];
   for (const name of wanted.length ? wanted : available) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(join(__dirname, name)) as { run?: () => Promise<BenchResult> };
-    if (typeof mod.run !== 'function') continue;
-    console.log(`\n… ${name}`);
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(join(__dirname, name)) as { run?: () => Promise<BenchResult> };
+      if (typeof mod.run !== 'function') continue;
+      console.log(`\n… ${name}`);
       const result = await mod.run();
       results.push(result);
       console.log(Array.isArray(result?.figures) ? formatResult(result) : JSON.stringify(result, null, 2));
