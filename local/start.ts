@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole product on this machine until Ctrl-C. Ports and folders come from PORT,
- * SES_PORT, DYNAMODB_PORT, HOST, DATA_DIR, CAMPAIGN_DIR and MAIL_FROM (see docs/local.md).
+ * SES_PORT, DYNAMODB_PORT, HOST, DATA_DIR, CAMPAIGN_DIR, MAIL_FROM and PUBLIC_URL (see docs/local.md).
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -31,7 +31,8 @@ async function main() {
       host: process.env.HOST || '127.0.0.1',
       dataDir,
       campaignDir: process.env.CAMPAIGN_DIR || undefined,
-      env: process.env.MAIL_FROM ? { MAIL_FROM: process.env.MAIL_FROM } : {},
+      // Set only when given: the stack's own defaults apply otherwise.
+      env: Object.fromEntries(['MAIL_FROM', 'PUBLIC_URL'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!])),
       services: localServices(),
     });
   } catch (e) {
