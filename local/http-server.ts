@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ROUTES } from '../functions/routes';
+import { contentSecurityPolicy, SECURITY_HEADERS } from './csp';
 
 export type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -38,15 +39,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Same policy the production distribution sends (see infra/). */
-export const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-};
+export { SECURITY_HEADERS } from './csp';
 
 export interface HttpServerOptions {
   /** The handler for a file name in functions/handlers/ (the names in functions/routes.ts). */
@@ -217,7 +210,10 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, webRoo
     res.writeHead(304, headers);
     return res.end();
   }
-  const body = encoding ? compressedBody(file, stat, encoding) : readFileSync(file);
+  const raw = readFileSync(file);
+  // A page may carry inline critical CSS or a tiny script: the policy names exactly those blocks.
+  if (ext === '.html') headers['content-security-policy'] = contentSecurityPolicy(raw.toString('utf8'));
+  const body = encoding ? compressedBody(file, stat, encoding) : raw;
   if (encoding) headers['content-encoding'] = encoding;
   headers['content-length'] = String(body.length);
   res.writeHead(200, headers);

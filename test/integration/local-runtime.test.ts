@@ -16,6 +16,7 @@ import { createHttpServer, type ExtraRoute } from '../../local/http-server';
 import { findRunningStack, type RuntimeInfo } from '../../local/runtime-file';
 import { MISSIONS_FILE, PortInUseError, ROOT, startStack, WEB_ROOT } from '../../local/stack';
 import { api, withStack } from '../support/stack';
+import { hasChromium, launchBrowser } from '../support/browser';
 
 /** A raw GET (fetch would normalise "/../" away before sending). */
 function rawGet(origin: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
@@ -154,6 +155,11 @@ describe('the local site', () => {
     writeFileSync(join(webRoot, 'es', 'index.html'), '<!doctype html><title>Carta</title>');
     writeFileSync(join(webRoot, 'assets', 'index-Bx7kQ2mZ.js'), appJs);
     writeFileSync(join(webRoot, 'robots.txt'), 'User-agent: *');
+    writeFileSync(
+      join(webRoot, 'inline.html'),
+      '<!doctype html><html lang="en"><head><title>start</title><style>p{color:rgb(1, 2, 3)}</style></head><body><p>Letter</p>' +
+        '<script>try { eval("1"); document.title = "eval ran"; } catch { document.title = "inline ran, eval refused"; }</script></body></html>',
+    );
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   });
@@ -177,6 +183,29 @@ describe('the local site', () => {
     const again = await rawGet(origin, '/', { 'if-none-match': String(res.headers.etag) });
     expect(again.status).toBe(304);
   });
+
+  it('lets a page run its own inline style and script, and nothing injected or evaluated', async () => {
+    expect(hasChromium()).toBe(true);
+    const csp = String((await rawGet(origin, '/inline.html')).headers['content-security-policy']);
+    expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+={0,2}'/);
+    expect(csp).not.toContain('unsafe');
+    const { browser, close } = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/inline.html`);
+      expect(await page.title()).toBe('inline ran, eval refused');
+      expect(await page.locator('p').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(1, 2, 3)');
+      // A script added after load (as an injection would be) is not in the policy.
+      await page.evaluate(() => {
+        const s = document.createElement('script');
+        s.textContent = 'document.title = "injected ran"';
+        document.body.append(s);
+      });
+      expect(await page.title()).toBe('inline ran, eval refused');
+    } finally {
+      await close();
+    }
+  }, 60_000);
 
   it('serves a language folder by its index.html, redirecting the bare folder name', async () => {
     expect((await rawGet(origin, '/es/')).body.toString()).toContain('Carta');
