@@ -106,7 +106,10 @@ export interface RunningStack {
   dynamoPort: number;
   /** Lines services asked to print. */
   serviceLines: string[];
-  /** Loads a project module in this stack's module scope (see StackContext.load). */
+  /**
+   * A module loaded while the stack started (by it or a service): the same instance. Other modules
+   * are loaded now; under jest that is the test file's own module registry, not the handlers'.
+   */
   load<T = Record<string, unknown>>(modulePath: string): T;
   /** Stops services, the HTTP server and the stand-ins; removes a temp data dir. Safe to call twice. */
   stop(): Promise<void>;
@@ -323,8 +326,14 @@ function readMissions(file: string): Mission[] {
  */
 function moduleScope(): { run(fn: () => Promise<void>): Promise<void>; load<T>(modulePath: string): T } {
   const resolvePath = (p: string) => (isAbsolute(p) ? p : join(ROOT, p));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const load = <T>(p: string): T => require(resolvePath(p)) as T;
+  // Remembered, so the stack's load() returns the very instances the handlers and services got.
+  const loaded = new Map<string, unknown>();
+  const load = <T>(p: string): T => {
+    const file = resolvePath(p);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (!loaded.has(file)) loaded.set(file, require(file));
+    return loaded.get(file) as T;
+  };
   if (typeof jest !== 'undefined' && typeof jest.isolateModulesAsync === 'function') {
     // Under jest, require.cache cannot be edited; its isolated registry gives the same effect.
     return { run: (fn) => jest.isolateModulesAsync(fn), load };

@@ -14,7 +14,8 @@ import { loadMissionsFile } from '../../functions/adapters/missions-csv';
 import { MISSION_CSV_COLUMNS } from '../../functions/core/mission';
 import { createHttpServer, type ExtraRoute } from '../../local/http-server';
 import { findRunningStack, type RuntimeInfo } from '../../local/runtime-file';
-import { MISSIONS_FILE, PortInUseError, ROOT, startStack, WEB_ROOT } from '../../local/stack';
+import { MISSIONS_FILE, PortInUseError, ROOT, startStack, WEB_ROOT, type LocalService } from '../../local/stack';
+import { writeRuntimeFile } from '../../local/runtime-file';
 import { api, withStack } from '../support/stack';
 import { hasChromium, launchBrowser } from '../support/browser';
 
@@ -317,6 +318,60 @@ describe('a second stack in the same process', () => {
     } finally {
       blocker.close();
     }
+  });
+});
+
+describe('a local service (the dispatch stand-ins plug in this way)', () => {
+  it('starts with the stack after its environment is set, serves its own route, and stops with it', async () => {
+    const events: string[] = [];
+    const probe: LocalService = {
+      name: 'probe',
+      async start(ctx) {
+        events.push(`start ${ctx.tableName}`);
+        // Loaded in the handlers' module scope: the same config module instance they read.
+        const { config } = ctx.load<typeof import('../../functions/config')>('functions/config');
+        return {
+          describe: 'Probe: ready',
+          routes: [{ method: 'GET', path: '/local/probe', handler: async () => ({ statusCode: 200, body: JSON.stringify({ table: config.tableName, url: config.publicUrl }) }) }],
+          stop: async () => void events.push('stop'),
+        };
+      },
+    };
+    const stack = await startStack({ inProcess: true, quiet: true, services: [probe], tableName: 'probe-table' });
+    try {
+      expect(stack.serviceLines).toEqual(['Probe: ready']);
+      expect(await (await fetch(`${stack.url}/local/probe`)).json()).toEqual({ table: 'probe-table', url: stack.url });
+      // The stack hands out the instances its services were given.
+      const scoped = stack.load<typeof import('../../functions/config')>('functions/config');
+      expect(scoped === stack.load('functions/config')).toBe(true);
+      // ...which are not the test file's own: each stack has its handlers' configuration to itself.
+      expect(scoped === jest.requireActual('../../functions/config')).toBe(false);
+      expect((await fetch(`${stack.url}/local/probe`, { method: 'POST' })).status).toBe(405);
+    } finally {
+      await stack.stop();
+    }
+    expect(events).toEqual(['start probe-table', 'stop']);
+  });
+
+  it('that fails to start stops the stack with its name in the error', async () => {
+    const broken: LocalService = { name: 'scheduler', start: async () => Promise.reject(new Error('no campaign')) };
+    await expect(startStack({ inProcess: true, quiet: true, services: [broken] })).rejects.toThrow('The local service "scheduler" failed to start: no campaign');
+    // Everything it had started was stopped: a new stack can start in this process.
+    const next = await startStack({ inProcess: true, quiet: true });
+    await next.stop();
+  });
+});
+
+describe('the runtime file', () => {
+  it('is ignored when the process that wrote it is gone (a stack killed without cleanup)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runtime-'));
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const info = { pid: Number(dead.stdout), url: 'http://127.0.0.1:1', mailboxUrl: '', sesUrl: '', dynamoEndpoint: '', tableName: 't', campaignDir: '', dataDir: dir, port: 1, sesPort: 2, dynamoPort: 3, children: {}, env: {}, startedAt: '' };
+    writeRuntimeFile(dir, info);
+    expect(findRunningStack(dir)).toBeUndefined();
+    writeRuntimeFile(dir, { ...info, pid: process.pid });
+    expect(findRunningStack(dir)?.url).toBe('http://127.0.0.1:1');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
