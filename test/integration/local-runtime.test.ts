@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,16 +140,19 @@ describe('the local API', () => {
 });
 
 describe('the local site', () => {
-  // The site folder sits beside a file it must never serve.
-  const outside = mkdtempSync(join(tmpdir(), 'web-root-'));
-  const webRoot = join(outside, 'site');
-  mkdirSync(webRoot);
-  writeFileSync(join(outside, 'package.json'), '{"secret":true}');
+  let outside = '';
+  let webRoot = '';
   let origin = '';
-  const server = createHttpServer({ webRoot, handlerFor: () => undefined });
+  let server: Server;
   const appJs = `console.log(${JSON.stringify('letter '.repeat(400))});`;
 
   beforeAll(async () => {
+    // The site folder sits beside a file it must never serve.
+    outside = mkdtempSync(join(tmpdir(), 'web-root-'));
+    webRoot = join(outside, 'site');
+    mkdirSync(webRoot);
+    writeFileSync(join(outside, 'package.json'), '{"secret":true}');
+    server = createHttpServer({ webRoot, handlerFor: () => undefined });
     mkdirSync(join(webRoot, 'assets'));
     mkdirSync(join(webRoot, 'es'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Letter</title><p>Sign the letter</p>');
@@ -376,9 +379,12 @@ describe('the runtime file', () => {
 });
 
 describe('npm start', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'letters-restart-'));
+  let dataDir = '';
   const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
   const children: ChildProcess[] = [];
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'letters-restart-'));
+  });
   afterAll(() => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
