@@ -2,6 +2,7 @@
 import type { Campaign, Language } from './campaign';
 import { MESSAGES, fill } from './messages';
 import { escapeHtml, headerSafe } from './mail-safety';
+import { formatForPeople } from './time';
 import type { OutgoingMail } from './ports';
 
 export interface ConfirmationMailInput {
@@ -24,7 +25,7 @@ export interface ConfirmationMailInput {
 export function confirmationMail(input: ConfirmationMailInput): OutgoingMail {
   const t = MESSAGES[input.language];
   const title = input.campaign.title[input.language] ?? input.campaign.title[input.campaign.defaultLanguage]!;
-  const date = new Intl.DateTimeFormat(input.language, { dateStyle: 'long', timeStyle: 'short', timeZone: input.campaign.timeZone, timeZoneName: 'short' }).format(input.dispatchAt);
+  const date = formatForPeople(input.dispatchAt, input.language, input.campaign.timeZone);
   const values = { title, name: input.fullName, mission: input.missionName, date, site: input.siteUrl, organiser: input.campaign.organiser.name };
   const htmlValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeHtml(v)]));
 

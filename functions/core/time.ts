@@ -1,9 +1,21 @@
 /** Time-zone arithmetic with the platform's Intl (no date library). */
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl.DateTimeFormat is costly to build; one per zone is kept for the life of the process. */
+function numericFormatter(timeZone: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  return fmt;
+}
+
 function partsIn(timeZone: string, instant: Date): Record<string, number> {
-  const fmt = new Intl.DateTimeFormat('en-GB', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
+  const fmt = numericFormatter(timeZone);
   const out: Record<string, number> = {};
   for (const p of fmt.formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return out;
@@ -51,4 +63,19 @@ export function toZonedIso(instant: Date, timeZone: string): string {
 /** The wall-clock "YYYY-MM-DDTHH:MM:SS" of `instant` in `timeZone` (what EventBridge Scheduler's at() wants). */
 export function toWallClock(instant: Date, timeZone: string): string {
   return toZonedIso(instant, timeZone).slice(0, 19);
+}
+
+/**
+ * A date and time for people, in their language, with the zone's short name:
+ * "10 December 2026 at 09:00 GMT" / "10 de diciembre de 2026, 9:00 GMT".
+ * (Intl refuses dateStyle together with timeZoneName, so the zone name is formatted apart.)
+ */
+export function formatForPeople(instant: Date, language: string, timeZone: string): string {
+  // British English for 'en': "10 December 2026 at 09:00" reads the same everywhere, unlike the US order.
+  const locale = language === 'en' ? 'en-GB' : language;
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(instant);
+  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return zone ? `${when} ${zone}` : when;
 }
