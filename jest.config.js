@@ -1,6 +1,11 @@
 /** Jest projects: unit (pure domain), integration (dynalite + local SES), e2e (headless Chromium), infra (CDK template). */
 const tsJest = ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'bundler', isolatedModules: true, esModuleInterop: true, resolveJsonModule: true, target: 'ES2022' } }];
-const common = { transform: { '^.+\\.tsx?$': tsJest }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  transform: { '^.+\\.tsx?$': tsJest },
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/support/quiet-env.ts'],
+};
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },

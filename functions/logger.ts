@@ -6,9 +6,17 @@ const EMAIL = /[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g;
 
 type Fields = Record<string, string | number | boolean | undefined | null>;
 
-function write(level: 'debug' | 'info' | 'warn' | 'error', event: string, fields: Fields = {}) {
-  if (level === 'debug' && process.env.LOG_LEVEL !== 'debug') return;
-  if (process.env.LOG_LEVEL === 'silent') return;
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const RANK: Record<Level | 'silent', number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
+
+/** LOG_LEVEL (debug | info | warn | error | silent, default info) is read per line so tests may change it. */
+function enabled(level: Level): boolean {
+  const threshold = RANK[(process.env.LOG_LEVEL ?? 'info') as Level] ?? RANK.info;
+  return RANK[level] >= threshold;
+}
+
+function write(level: Level, event: string, fields: Fields = {}) {
+  if (!enabled(level)) return;
   const line = JSON.stringify({ level, event, time: new Date().toISOString(), ...fields }).replace(EMAIL, '[email]');
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 }
