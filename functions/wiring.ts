@@ -3,7 +3,7 @@
  * scope; tests and the local runtime reach the same code through the AWS_ENDPOINT_URL_* variables.
  */
 import { campaignFrom } from './adapters/campaign-files';
-import { DynamoCampaignStateStore } from './adapters/campaign-state-store';
+import { DynamoCampaignStateStore, cachedCampaignState } from './adapters/campaign-state-store';
 import { ShardedCounters } from './adapters/counters';
 import { DynamoMissionDirectory } from './adapters/mission-directory';
 import { DynamoRateLimiter } from './adapters/rate-limiter';
@@ -20,6 +20,8 @@ function once<T>(make: () => T): () => T {
 export const wiring = {
   campaign: once(() => campaignFrom(config.campaignDir)),
   campaignState: once(() => new DynamoCampaignStateStore(config.tableName)),
+  /** The state read through a 2-second cache, for signing (see cachedCampaignState). */
+  campaignStateForSigning: once(() => cachedCampaignState(new DynamoCampaignStateStore(config.tableName), 2000)),
   missions: once(() => new DynamoMissionDirectory(config.tableName)),
   signatures: once(() => new DynamoSignatureStore(config.tableName)),
   counters: once(() => new ShardedCounters(config.tableName, config.counterShards)),

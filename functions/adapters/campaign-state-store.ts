@@ -50,3 +50,31 @@ export class DynamoCampaignStateStore implements CampaignStateStore {
     );
   }
 }
+
+/**
+ * A read cache in front of the state for the busiest path (signing): at most one read per `ttlMs` per
+ * warm function instead of one per request. Signing still closes on time, because the dispatch
+ * instant from the campaign file is checked against the clock on every request; only an organiser's
+ * reschedule or a manual dispatch start reaches signing up to `ttlMs` late.
+ */
+export function cachedCampaignState(store: CampaignStateStore, ttlMs: number, now: () => number = Date.now): CampaignStateStore {
+  const cache = new Map<string, { at: number; value: Promise<CampaignState | undefined> }>();
+  return {
+    get(campaignId) {
+      const hit = cache.get(campaignId);
+      if (hit && now() - hit.at < ttlMs) return hit.value;
+      const value = store.get(campaignId);
+      cache.set(campaignId, { at: now(), value });
+      value.catch(() => cache.delete(campaignId));
+      return value;
+    },
+    async transition(campaignId, from, to) {
+      cache.delete(campaignId);
+      return store.transition(campaignId, from, to);
+    },
+    async setDispatchAtOverride(campaignId, instantIso) {
+      cache.delete(campaignId);
+      return store.setDispatchAtOverride(campaignId, instantIso);
+    },
+  };
+}

@@ -91,7 +91,17 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
 }
 
+/** One fixed window of a rate limit: at most `limit` hits per `seconds`. */
+export interface RateWindow {
+  limit: number;
+  seconds: number;
+}
+
 /** Fixed-window limiter keyed by scope and subject (an IP prefix, an email id...). */
 export interface RateLimiter {
-  hit(scope: string, subject: string, limit: number, windowSeconds: number, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  /**
+   * Counts one hit in every window at once (e.g. per minute and per hour). Windows must divide the
+   * longest one. Refused when any window is over its limit; `retryAfterSeconds` is the longest wait.
+   */
+  hit(scope: string, subject: string, windows: readonly RateWindow[], now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }

@@ -9,7 +9,7 @@ import { wiring } from '../wiring';
 
 const deps = {
   campaign: wiring.campaign(),
-  campaignState: wiring.campaignState(),
+  campaignState: wiring.campaignStateForSigning(),
   missions: wiring.missions(),
   signatures: wiring.signatures(),
   mailer: wiring.mailer(),

@@ -121,14 +121,8 @@ export async function signLetter(req: SignLetterRequest, deps: SignLetterDeps): 
 
 async function enforceRateLimits(network: string, campaign: Campaign, deps: SignLetterDeps, now: Date) {
   const { perMinute, perHour } = campaign.rateLimits;
-  const [minute, hour] = await Promise.all([
-    deps.rateLimiter.hit('sign-min', network, perMinute, 60, now),
-    deps.rateLimiter.hit('sign-hour', network, perHour, 3600, now),
-  ]);
-  if (!minute.allowed || !hour.allowed) {
-    const wait = Math.max(minute.allowed ? 0 : minute.retryAfterSeconds, hour.allowed ? 0 : hour.retryAfterSeconds);
-    throw new RateLimitedError(wait);
-  }
+  const verdict = await deps.rateLimiter.hit('sign', network, [{ limit: perMinute, seconds: 60 }, { limit: perHour, seconds: 3600 }], now);
+  if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
 }
 
 async function sendConfirmation(
