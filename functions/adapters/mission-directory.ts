@@ -1,5 +1,6 @@
 /** Missions in the table (one partition, ~240 items: one Query page), cached briefly per process. */
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { deleteItems } from './table-scan';
 import type { Mission } from '../core/mission';
 import type { MissionDirectory } from '../core/ports';
 import { dynamoClient } from '../clients';
@@ -45,6 +46,12 @@ export class DynamoMissionDirectory implements MissionDirectory {
         if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
       }
     }
+    this.cache = undefined;
+  }
+
+  /** Deletes missions by id (an organiser's import; refused upstream for missions with letters). */
+  async removeAll(ids: string[]): Promise<void> {
+    await deleteItems(this.tableName, ids.map((id) => keys.mission(id)));
     this.cache = undefined;
   }
 

@@ -1,0 +1,116 @@
+/**
+ * The organiser's command line (`npm run organizer -- <command>`). IAM is the authentication: there is
+ * no admin HTTP route to attack; the same commands act on AWS (--aws) or on the local stack.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { createContext, type OrganizerContext } from './context';
+import type { Io } from './io';
+import { resolveTarget, TargetError } from './target';
+import { exportCommand } from './commands/export';
+import { CommandFailed, importMissions, missionsReport, validateMissionsFile } from './commands/missions';
+import { purgeCommand } from './commands/purge';
+import { statsCommand } from './commands/stats';
+
+export { CommandFailed } from './commands/missions';
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
+};
+
+/** Extra command groups (dispatch, moderation, scheduling) register themselves here. */
+export type CommandModule = (program: Command, withContext: <A extends unknown[]>(run: (ctx: OrganizerContext, ...args: A) => Promise<unknown>) => (...args: A) => Promise<void>, io: Io) => void;
+const modules: CommandModule[] = [];
+export function registerCommands(m: CommandModule) {
+  modules.push(m);
+}
+
+export function createProgram(io: Io): Command {
+  const program = new Command('organizer')
+    .description('Run the campaign: statistics, exports, missions, moderation, scheduling, dispatch and its report.')
+    .option('--aws', 'act on the AWS deployment (names from cdk-outputs.json, your AWS credentials)')
+    .option('--outputs <file>', 'the stack outputs file written by `npm run deploy`', undefined)
+    .option('--data-dir <dir>', 'the local stack\'s data folder (default: DATA_DIR or .data/)')
+    .showHelpAfterError()
+    // Errors and --help come back to runOrganizer as exceptions, for every subcommand, rather than exiting.
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+
+  let ctx: OrganizerContext | undefined;
+  const context = () => {
+    if (!ctx) {
+      const target = resolveTarget(program.opts());
+      ctx = createContext(target, io);
+      io.err(`Acting on ${target.description}, campaign ${ctx.campaign.id}.`);
+    }
+    return ctx;
+  };
+  const withContext =
+    <A extends unknown[]>(run: (c: OrganizerContext, ...args: A) => Promise<unknown>) =>
+    async (...args: A) => {
+      await run(context(), ...args);
+    };
+
+  program
+    .command('stats')
+    .description('signatures pending / confirmed / removed, by country, by mission and per day (bar charts)')
+    .option('--html <file>', 'also write an HTML report with charts, to open in a browser')
+    .option('--json', 'print the figures as JSON')
+    .option('--top <n>', 'how many countries and missions to chart', positiveInt, 15)
+    .action(withContext((c, opts: { html?: string; json?: boolean; top: number }) => statsCommand(c, opts)));
+
+  program
+    .command('export')
+    .description('confirmed signatures as CSV (only what each signer agreed to show, unless --full)')
+    .option('-o, --out <file>', 'write to this file (default: standard output)')
+    .option('--full', 'include full names and email addresses (personal data: handle with care)')
+    .action(withContext((c, opts: { out?: string; full?: boolean }) => exportCommand(c, opts)));
+
+  const missions = program.command('missions').description('the directory of UK missions that receive the letters');
+  missions
+    .command('validate <file>')
+    .description('check a missions CSV (country codes, mission types, duplicate ids, emails, phones); problems name the line')
+    .action(async (file: string) => {
+      validateMissionsFile(file, io);
+    });
+  missions
+    .command('import <file>')
+    .description('show what a missions CSV would change; change it only with --apply')
+    .option('--apply', 'write the changes')
+    .action(withContext((c, file: string, opts: { apply?: boolean }) => importMissions(c, file, opts)));
+  missions
+    .command('report')
+    .description('operating missions without a working email address (their letters are printed for delivery in person)')
+    .option('--csv <file>', 'also write the list as CSV')
+    .action(withContext((c, opts: { csv?: string }) => missionsReport(c, opts)));
+
+  program
+    .command('purge')
+    .description('after the dispatch: delete emails and everything not needed for the public record')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--force', 'purge even though the campaign has not been dispatched')
+    .action(withContext((c, opts: { yes?: boolean; force?: boolean }) => purgeCommand(c, opts)));
+
+  for (const m of modules) m(program, withContext, io);
+  return program;
+}
+
+/** Runs the command line; resolves with the exit status (errors are printed, not thrown). */
+export async function runOrganizer(argv: string[], io: Io): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    const err = e as Error & { code?: string; exitCode?: number };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    if (err.code?.startsWith('commander.')) return err.exitCode ?? 2;
+    if (e instanceof CommandFailed || e instanceof TargetError) {
+      io.err(err.message);
+      return e instanceof CommandFailed ? e.exitCode : 2;
+    }
+    io.err(`Failed: ${err.message}`);
+    return 1;
+  }
+}
