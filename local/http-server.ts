@@ -6,6 +6,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ROUTES } from '../functions/routes';
@@ -93,7 +94,8 @@ function toEvent(req: IncomingMessage, url: URL, body: Buffer, routeKey: string,
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const now = Date.now();
-  const textual = /json|text|x-www-form-urlencoded/.test(headers['content-type'] ?? '') || body.length === 0;
+  // Like API Gateway, a body that is not valid UTF-8 text reaches the handler base64-encoded, byte for byte.
+  const textual = (/json|text|x-www-form-urlencoded/.test(headers['content-type'] ?? '') && isUtf8(body)) || body.length === 0;
   return {
     version: '2.0',
     routeKey,
