@@ -4,7 +4,7 @@
  * a correlation id that is logged).
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, MalformedBodyError, PayloadTooLargeError, RateLimitedError, UnsupportedMediaTypeError } from './core/errors';
+import { DomainError, MalformedBodyError, PayloadTooLargeError, RateLimitedError, TemporarilyUnavailableError, UnsupportedMediaTypeError } from './core/errors';
 import { log } from './logger';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -20,10 +20,33 @@ export function json(statusCode: number, body: unknown, cacheControl = 'no-store
   return { statusCode, headers: { ...JSON_HEADERS, 'cache-control': cacheControl, ...extra }, body: JSON.stringify(body) };
 }
 
+/**
+ * Whether an error is a passing failure of a service we depend on (its 5xx, throttling, a dropped
+ * connection or a timeout), as the AWS SDK reports it after its own retries: the request may be
+ * retried as it is.
+ */
+export function isTransientFailure(error: unknown, depth = 0): boolean {
+  const e = error as { $fault?: string; $retryable?: unknown; name?: string; code?: string; message?: string; cause?: unknown; $metadata?: { httpStatusCode?: number } } | undefined;
+  if (!e || typeof e !== 'object' || depth > 3) return false;
+  if (e.cause && isTransientFailure(e.cause, depth + 1)) return true;
+  // The SDK wraps network failures it gave up retrying ("AWS SDK error wrapper for TimeoutError: socket hang up").
+  if (/^AWS SDK error wrapper for (TimeoutError|Error: (connect|read|write) E[A-Z]+)|socket hang up/.test(e.message ?? '')) return true;
+  if (e.$fault === 'server' || e.$retryable) return true;
+  if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  const name = e.name ?? '';
+  if (/Throttl|TooManyRequests|ProvisionedThroughputExceeded|RequestLimitExceeded|ServiceUnavailable|InternalServerError|TimeoutError/.test(name)) return true;
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND'].includes(e.code ?? '');
+}
+
 /** The contract's error body: { error: { code, message, field? } }. */
 export function toErrorResponse(error: unknown, requestId: string): HttpResult {
+  if (isTransientFailure(error)) {
+    log.warn('request.unavailable', { requestId, error: (error as Error).name });
+    return toErrorResponse(new TemporarilyUnavailableError(), requestId);
+  }
   if (error instanceof DomainError) {
-    const extra: Record<string, string> = error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    const extra: Record<string, string> =
+      error instanceof RateLimitedError ? { 'retry-after': String(error.retryAfterSeconds) } : error instanceof TemporarilyUnavailableError ? { 'retry-after': '5' } : {};
     return json(error.status, { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } }, 'no-store', extra);
   }
   log.error('request.failed', { requestId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });

@@ -11,7 +11,7 @@ const isConditionFailure = (e: unknown) =>
 
 /** Drops the table keys and index attributes from an item. */
 export function toSignature(item: Record<string, unknown>): Signature {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _gs, ttl: _t, usedConfirmTokenHash: _u, letterIndexPk: _l, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _gs, ttl: _t, usedConfirmTokenHash: _u, letterIndexPk: _l, uncount: _uc, removedAt: _ra, ...rest } = item;
   return rest as unknown as Signature;
 }
 
@@ -30,7 +30,10 @@ export class DynamoSignatureStore implements SignatureStore {
             // The GSI partition the letter joins once confirmed (copied into gsi1pk by confirm()).
             letterIndexPk: keys.letterIndexPartition(signature.campaignId, signature.missionId, shardOf(signature.id, LETTER_INDEX_SHARDS)),
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          // A tombstone whose counts were already corrected (its delete was interrupted) may be signed over.
+          ConditionExpression: 'attribute_not_exists(pk) OR (#status = :removed AND uncount = :claimed)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':removed': 'removed', ':claimed': 'claimed' },
         }),
       );
       return 'created';
@@ -74,20 +77,58 @@ export class DynamoSignatureStore implements SignatureStore {
     }
   }
 
-  async markCounted(campaignId: string, id: string): Promise<void> {
+  async claimCount(campaignId: string, id: string): Promise<boolean> {
+    return this.conditionalSet(campaignId, id, 'SET counted = :true', 'attribute_exists(pk) AND #status = :confirmed AND attribute_not_exists(counted)', {
+      ':true': true,
+      ':confirmed': 'confirmed',
+    });
+  }
+
+  async releaseCount(campaignId: string, id: string): Promise<void> {
+    await this.conditionalSet(campaignId, id, 'REMOVE counted', 'attribute_exists(pk) AND #status = :confirmed', { ':confirmed': 'confirmed' });
+  }
+
+  async claimUncount(campaignId: string, id: string): Promise<boolean> {
+    return this.conditionalSet(campaignId, id, 'SET uncount = :claimed', '#status = :removed AND uncount = :pending', { ':claimed': 'claimed', ':pending': 'pending', ':removed': 'removed' });
+  }
+
+  async releaseUncount(campaignId: string, id: string): Promise<void> {
+    await this.conditionalSet(campaignId, id, 'SET uncount = :pending', '#status = :removed AND uncount = :claimed', { ':claimed': 'claimed', ':pending': 'pending', ':removed': 'removed' });
+  }
+
+  async deleteWithdrawn(campaignId: string, id: string): Promise<void> {
+    await dynamoClient()
+      .send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.signature(campaignId, id),
+          ConditionExpression: '#status = :removed AND uncount = :claimed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':removed': 'removed', ':claimed': 'claimed' },
+        }),
+      )
+      .catch((e) => {
+        if (!isConditionFailure(e)) throw e;
+      });
+  }
+
+  /** An update that only applies under `condition`; false when the condition did not hold. */
+  private async conditionalSet(campaignId: string, id: string, update: string, condition: string, values: Record<string, unknown>): Promise<boolean> {
     try {
       await dynamoClient().send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.signature(campaignId, id),
-          UpdateExpression: 'SET counted = :true',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':true': true },
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ...(condition.includes('#status') ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+          ExpressionAttributeValues: values,
         }),
       );
+      return true;
     } catch (e) {
-      // Removed in the meantime: nothing left to mark.
-      if (!isConditionFailure(e)) throw e;
+      if (isConditionFailure(e)) return false;
+      throw e;
     }
   }
 
@@ -135,12 +176,25 @@ export class DynamoSignatureStore implements SignatureStore {
   async remove(campaignId: string, id: string, removeTokenHash: string) {
     try {
       const res = await dynamoClient().send(
-        new DeleteCommand({
+        new UpdateCommand({
           TableName: this.tableName,
           Key: keys.signature(campaignId, id),
+          // Personal data goes at once; the tombstone keeps only what correcting the counts needs.
+          UpdateExpression:
+            'SET #status = :removed, removedAt = :now, uncount = :pending ' +
+            'REMOVE fullName, email, shareEmail, confirmTokenHash, usedConfirmTokenHash, confirmExpiresAt, gsi1pk, gsi1sk, letterIndexPk, lastMailAt',
           // Once dispatch has claimed the letter it is on its way and can no longer be withdrawn.
-          ConditionExpression: 'removeTokenHash = :hash AND (attribute_not_exists(deliveryStatus) OR deliveryStatus = :queued)',
-          ExpressionAttributeValues: { ':hash': removeTokenHash, ':queued': 'queued' },
+          ConditionExpression:
+            'removeTokenHash = :hash AND (#status = :pending OR #status = :confirmed) AND (attribute_not_exists(deliveryStatus) OR deliveryStatus = :queued)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':hash': removeTokenHash,
+            ':queued': 'queued',
+            ':removed': 'removed',
+            ':pending': 'pending',
+            ':confirmed': 'confirmed',
+            ':now': new Date().toISOString(),
+          },
           ReturnValues: 'ALL_OLD',
         }),
       );
@@ -148,7 +202,9 @@ export class DynamoSignatureStore implements SignatureStore {
     } catch (e) {
       if (!isConditionFailure(e)) throw e;
       const item = await this.getItem(campaignId, id);
-      const reason: SignatureChangeRefusal = !item ? 'not_found' : item.removeTokenHash !== removeTokenHash ? 'token_mismatch' : 'dispatched';
+      // A withdrawal interrupted before its counts were corrected: the same link resumes it.
+      if (item?.status === 'removed' && item.removeTokenHash === removeTokenHash && item.uncount === 'pending') return { ok: true as const, signature: toSignature(item) };
+      const reason: SignatureChangeRefusal = !item || item.status === 'removed' ? 'not_found' : item.removeTokenHash !== removeTokenHash ? 'token_mismatch' : 'dispatched';
       return { ok: false as const, reason };
     }
   }

@@ -38,12 +38,28 @@ export interface SignatureStore {
    * letter to the per-mission dispatch index. Returns the confirmed signature or why not.
    */
   confirm(campaignId: string, id: string, tokenHash: string, now: Date): Promise<{ ok: true; signature: Signature } | { ok: false; reason: SignatureChangeRefusal }>;
-  /** Records that a confirmation has been counted (so a retried confirm never counts twice). */
-  markCounted(campaignId: string, id: string): Promise<void>;
+  /**
+   * Claims the right to count a confirmed signature (sets `counted` if not yet set): only the caller
+   * that gets true adds it to the counters, so a retried confirm never counts twice.
+   */
+  claimCount(campaignId: string, id: string): Promise<boolean>;
+  /** Gives a claim back after the counters could not be updated, so a retry counts it. */
+  releaseCount(campaignId: string, id: string): Promise<void>;
   /** Replaces a pending signature's confirm and remove tokens if its last mail is older than `mailedBefore`. */
   renewTokens(campaignId: string, id: string, tokens: { confirmHash: string; removeHash: string; expiresAt: string }, mailedBefore: Date, now: Date): Promise<boolean>;
-  /** Deletes a signature whose remove-token hash matches and which dispatch has not taken; returns what was deleted. */
+  /**
+   * Withdraws a signature whose remove-token hash matches and which dispatch has not taken: its
+   * personal data is erased at once and it leaves the dispatch index; a tombstone (ids, mission,
+   * country, whether it was counted) stays until the counts are corrected. A retry with the same
+   * token resumes a withdrawal whose counts were not yet corrected.
+   */
   remove(campaignId: string, id: string, removeTokenHash: string): Promise<{ ok: true; signature: Signature } | { ok: false; reason: SignatureChangeRefusal }>;
+  /** Claims the correction of the counts for a withdrawn signature (once); false if already done or claimed. */
+  claimUncount(campaignId: string, id: string): Promise<boolean>;
+  /** Gives the claim back after the counters could not be updated. */
+  releaseUncount(campaignId: string, id: string): Promise<void>;
+  /** Deletes the tombstone of a withdrawn signature whose counts were corrected. */
+  deleteWithdrawn(campaignId: string, id: string): Promise<void>;
 }
 
 /** A change to the public counts. */

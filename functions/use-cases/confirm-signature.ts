@@ -40,10 +40,15 @@ export async function confirmSignature(token: unknown, deps: ConfirmSignatureDep
     throw new InvalidTokenError();
   }
 
-  // Counting after the state change, recorded with a flag: a retry after a crash here counts once.
-  if (!signature.counted) {
-    await deps.counters.add(campaign.id, { confirmed: 1, missionId: signature.missionId, country: signature.country });
-    await deps.signatures.markCounted(campaign.id, signature.id);
+  // Claim, then count: whoever claims adds it, so a retry or a double click never counts twice. If the
+  // counters cannot be updated the claim is given back and the signer is asked to try again.
+  if (!signature.counted && (await deps.signatures.claimCount(campaign.id, signature.id))) {
+    try {
+      await deps.counters.add(campaign.id, { confirmed: 1, missionId: signature.missionId, country: signature.country });
+    } catch (e) {
+      await deps.signatures.releaseCount(campaign.id, signature.id).catch(() => undefined);
+      throw e;
+    }
   }
   return { status: 'confirmed', missionId: signature.missionId };
 }

@@ -22,8 +22,16 @@ export async function removeSignature(token: unknown, deps: RemoveSignatureDeps)
     throw new InvalidTokenError();
   }
   const removed = result.signature;
-  const wasCounted = removed.status === 'confirmed' && removed.counted === true;
-  await deps.counters.add(campaign.id, { confirmed: wasCounted ? -1 : 0, removed: 1, missionId: removed.missionId, country: removed.country });
-  log.info('signature.removed', { campaignId: campaign.id, signatureId: removed.id, wasConfirmed: removed.status === 'confirmed' });
+  // The personal data is already gone; now the counts, once (claimed), then the tombstone.
+  if (await deps.signatures.claimUncount(campaign.id, removed.id)) {
+    try {
+      await deps.counters.add(campaign.id, { confirmed: removed.counted === true ? -1 : 0, removed: 1, missionId: removed.missionId, country: removed.country });
+    } catch (e) {
+      await deps.signatures.releaseUncount(campaign.id, removed.id).catch(() => undefined);
+      throw e;
+    }
+  }
+  await deps.signatures.deleteWithdrawn(campaign.id, removed.id);
+  log.info('signature.removed', { campaignId: campaign.id, signatureId: removed.id, wasCounted: removed.counted === true });
   return { status: 'removed' };
 }

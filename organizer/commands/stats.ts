@@ -41,7 +41,7 @@ export async function collectStats(ctx: OrganizerContext): Promise<CampaignStats
         stats.byMission[s.missionId] = (stats.byMission[s.missionId] ?? 0) + 1;
         stats.byCountry[s.country] = (stats.byCountry[s.country] ?? 0) + 1;
         if (s.confirmedAt) day(s.confirmedAt).confirmed++;
-      } else {
+      } else if (s.status === 'pending') {
         stats.pending++;
         if (s.confirmExpiresAt && s.confirmExpiresAt < now) stats.expired++;
       }

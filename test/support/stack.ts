@@ -1,7 +1,7 @@
 /** The local stack for integration and browser tests (tests import it from here, one place). */
 import { startStack, type RunningStack, type StackOptions } from '../../local/stack';
 
-export { startStack, type RunningStack, type StackOptions, type LocalService, type StackContext } from '../../local/stack';
+export { freePort, startStack, type RunningStack, type StackOptions, type LocalService, type StackContext } from '../../local/stack';
 
 /**
  * Starts one in-process stack for the enclosing describe (beforeAll) and stops it afterwards
