@@ -40,3 +40,24 @@ export async function launchBrowser(): Promise<TestBrowser> {
     close: () => browser.close().catch(() => undefined),
   };
 }
+
+/**
+ * A describe block for browser tests. Without Chromium it is skipped with a loud warning, unless
+ * REQUIRE_BROWSER=1 (as in CI), where a missing browser is a failure.
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (hasChromium()) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.REQUIRE_BROWSER === '1') {
+    describe(name, () => {
+      it('needs Chromium (REQUIRE_BROWSER=1)', () => {
+        throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (REQUIRE_BROWSER=1 makes this a failure).`);
+      });
+    });
+    return;
+  }
+  console.warn(`\n!!! BROWSER TESTS SKIPPED: "${name}" needs Chromium at ${CHROMIUM} (apt-get install -y chromium). Set REQUIRE_BROWSER=1 to make this a failure. !!!\n`);
+  describe.skip(name, body);
+}
