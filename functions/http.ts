@@ -3,6 +3,7 @@
  * mapping from errors to responses (domain errors -> their 4xx; anything else -> a generic 500 with
  * a correlation id that is logged).
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, MalformedBodyError, PayloadTooLargeError, RateLimitedError, TemporarilyUnavailableError, UnsupportedMediaTypeError } from './core/errors';
 import { log } from './logger';
@@ -72,15 +73,39 @@ export function readJsonBody(event: HttpEvent, maxBytes = MAX_BODY_BYTES): Recor
   return parsed as Record<string, unknown>;
 }
 
-/** The caller's address as API Gateway saw it. */
+/**
+ * The caller's address. Behind CloudFront, API Gateway sees CloudFront's address, so the viewer's comes
+ * from the CloudFront-Viewer-Address header, trusted only on requests that carry the origin secret
+ * (see originGuard); locally, and without CloudFront, the connection's address.
+ */
 export function clientIp(event: HttpEvent): string {
+  const viewer = event.headers?.['cloudfront-viewer-address'];
+  if (viewer && process.env.ORIGIN_VERIFY_SECRET) {
+    // "203.0.113.7:46532" or "[2001:db8::1]:46532" / "2001:db8::1:46532"
+    const m = /^\[?([0-9a-fA-F:.]+?)\]?:\d+$/.exec(viewer.trim());
+    if (m) return m[1]!;
+  }
   return event.requestContext?.http?.sourceIp ?? 'unknown';
+}
+
+/**
+ * When the API sits behind CloudFront (ORIGIN_VERIFY_SECRET set), a request without CloudFront's secret
+ * origin header came straight to the API endpoint, around the CDN, its WAF and its throttling: refused.
+ */
+function originGuard(event: HttpEvent): HttpResult | undefined {
+  const secret = process.env.ORIGIN_VERIFY_SECRET;
+  if (!secret) return undefined;
+  const given = event.headers?.['x-origin-verify'] ?? '';
+  if (given.length === secret.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret))) return undefined;
+  return json(403, { error: { code: 'forbidden', message: 'Use the site address.' } });
 }
 
 /** Wraps a route: errors become contract responses, every request gets an id. */
 export function httpHandler(route: (event: HttpEvent, requestId: string) => Promise<HttpResult>) {
   return async (event: HttpEvent): Promise<HttpResult> => {
     const requestId = event.requestContext?.requestId ?? Math.random().toString(36).slice(2);
+    const refused = originGuard(event);
+    if (refused) return refused;
     try {
       return await route(event, requestId);
     } catch (error) {

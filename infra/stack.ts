@@ -1,0 +1,95 @@
+/**
+ * The whole deployment, wired by typed props: data (table), mail (SES), api (functions + HTTP API),
+ * web (bucket + CloudFront), observability (alarms). The dispatch construct plugs in the same way.
+ */
+import { CfnOutput, CustomResource, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Provider } from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { Api } from './api';
+import type { DeployConfig } from './config';
+import { Data } from './data';
+import { AppFunction } from './function';
+import { Mail } from './mail';
+import { Observability } from './observability';
+import { Web } from './web';
+
+export interface LettersStackProps extends StackProps {
+  config: DeployConfig;
+}
+
+export class LettersStack extends Stack {
+  constructor(scope: Construct, id: string, props: LettersStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const retain = config.stage === 'prod';
+
+    const data = new Data(this, 'Data', { retain });
+    const mail = new Mail(this, 'Mail', { sesIdentity: config.sesIdentity, create: config.createSesIdentity });
+    const observability = new Observability(this, 'Observability', { alarmEmail: config.alarmEmail });
+
+    const logs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      autoDeleteObjects: !retain,
+    });
+
+    // CloudFront proves itself to the API with this value; requests around the CDN are refused.
+    const originSecret = new Secret(this, 'OriginVerify', {
+      description: 'Header value CloudFront sends to the API origin (x-origin-verify)',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+    });
+    const originVerify = originSecret.secretValue.unsafeUnwrap();
+
+    const api = new Api(this, 'Api', {
+      table: data.table,
+      campaign: config.campaign,
+      retain,
+      identityArn: mail.identityArn,
+      configurationSetName: mail.configurationSet.configurationSetName,
+      rateLimit: config.apiRateLimit,
+      environment: { MAIL_FROM: config.mailFrom, ORIGIN_VERIFY_SECRET: originVerify, PUBLIC_URL: 'pending' },
+    });
+    const web = new Web(this, 'Web', {
+      httpApi: api.httpApi,
+      retain,
+      domainName: config.domainName,
+      certificateArn: config.certificateArn,
+      webAclArn: config.webAclArn,
+      originVerifySecret: originVerify,
+      logBucket: logs,
+    });
+    // Mail links point at the site. The functions depend on the distribution, which depends on the API
+    // resource only (not on its routes or functions), so there is no cycle.
+    const siteUrl = config.domainName ? `https://${config.domainName}` : `https://${web.distribution.distributionDomainName}`;
+    for (const fn of api.functions) {
+      fn.addEnvironment('PUBLIC_URL', siteUrl);
+      observability.watchFunction(fn.node.id, fn);
+    }
+    observability.watchApi(api.httpApi);
+
+    // The missions file is loaded into the empty table on the first deploy.
+    const seed = new AppFunction(this, 'SeedMissions', {
+      handler: 'seed-missions',
+      campaign: config.campaign,
+      retain,
+      timeout: Duration.minutes(2),
+      environment: { TABLE_NAME: data.table.tableName },
+      extraFiles: [['data/missions/uk-missions.csv', 'uk-missions.csv']],
+    });
+    data.table.grantReadWriteData(seed);
+    const provider = new Provider(this, 'SeedProvider', { onEventHandler: seed });
+    new CustomResource(this, 'Missions', { serviceToken: provider.serviceToken, properties: { table: data.table.tableName } });
+
+    new CfnOutput(this, 'SiteUrl', { value: siteUrl, description: 'The signing page' });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName, description: 'Used by the organiser tools (--aws)' });
+    new CfnOutput(this, 'Campaign', { value: config.campaign });
+    new CfnOutput(this, 'AlarmTopic', { value: observability.topic.topicArn });
+  }
+}
