@@ -3,6 +3,7 @@
  * it, and /api/* served by the same distribution (same origin, no CORS). Security headers match
  * local/csp.ts, the ones `npm start` sends.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -53,6 +54,7 @@ export class Web extends Construct {
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
+    if (!existsSync(join(REPO_ROOT, 'web', 'dist', 'index.html'))) throw new Error('web/dist is missing: build the site first (npm run build:web; npm run synth and npm run deploy do it for you).');
     this.bucket = new Bucket(this, 'Site', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
