@@ -50,6 +50,10 @@ const readers = {
   dispatchQueueUrl: memo(() => required('DISPATCH_QUEUE_URL', 'the SQS queue URL dispatch-start fills and dispatch-send drains')),
   /** The account's SES maximum send rate (messages/second) that all workers together stay under. */
   maxSendRate: memo(() => optionalNumber('MAX_SEND_RATE', 14)),
+  /** Seconds a worker holds a claimed letter; another may take it over after (longer than any one send). */
+  dispatchLeaseSeconds: memo(() => optionalInt('DISPATCH_LEASE_SECONDS', 300)),
+  /** Seconds between two checks of whether the dispatch has finished. */
+  dispatchWatchSeconds: memo(() => optionalInt('DISPATCH_WATCH_SECONDS', 10)),
   /** Private bucket for uploaded photos. */
   photoBucket: memo(() => required('PHOTO_BUCKET', 'the private S3 bucket for action photos')),
 };
@@ -65,5 +69,7 @@ export const config = {
   get statsMaxAgeSeconds() { return readers.statsMaxAgeSeconds(); },
   get dispatchQueueUrl() { return readers.dispatchQueueUrl(); },
   get maxSendRate() { return readers.maxSendRate(); },
+  get dispatchLeaseSeconds() { return readers.dispatchLeaseSeconds(); },
+  get dispatchWatchSeconds() { return readers.dispatchWatchSeconds(); },
   get photoBucket() { return readers.photoBucket(); },
 };

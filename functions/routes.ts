@@ -16,4 +16,5 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/api/signatures/confirm', handler: 'confirm-signature' },
   { method: 'POST', path: '/api/signatures/remove', handler: 'remove-signature' },
   { method: 'GET', path: '/api/stats', handler: 'get-stats' },
+  { method: 'GET', path: '/api/delivery', handler: 'get-delivery' },
 ];

@@ -9,6 +9,12 @@ import { DynamoMissionDirectory } from './adapters/mission-directory';
 import { DynamoRateLimiter } from './adapters/rate-limiter';
 import { SesMailer } from './adapters/ses-mailer';
 import { DynamoSignatureStore } from './adapters/signature-store';
+import { DynamoDeliveryLedger } from './adapters/delivery-ledger';
+import { DynamoDossierStore } from './adapters/dossier-store';
+import { DynamoLetterStore } from './adapters/letter-store';
+import { DynamoSendPacer } from './adapters/send-pacer';
+import { DynamoSesEventLog } from './adapters/ses-event-log';
+import { SqsDispatchQueue } from './adapters/sqs-queue';
 import { config } from './config';
 import { systemClock } from './core/ports';
 
@@ -27,5 +33,11 @@ export const wiring = {
   counters: once(() => new ShardedCounters(config.tableName, config.counterShards)),
   rateLimiter: once(() => new DynamoRateLimiter(config.tableName)),
   mailer: once(() => new SesMailer(config.sesConfigurationSet)),
+  letters: once(() => new DynamoLetterStore(config.tableName)),
+  dossiers: once(() => new DynamoDossierStore(config.tableName)),
+  ledger: once(() => new DynamoDeliveryLedger(config.tableName)),
+  dispatchQueue: once(() => new SqsDispatchQueue(config.dispatchQueueUrl)),
+  pacer: once(() => new DynamoSendPacer(config.tableName, campaignFrom(config.campaignDir).id, config.maxSendRate)),
+  sesEventLog: once(() => new DynamoSesEventLog(config.tableName)),
   clock: () => systemClock,
 };

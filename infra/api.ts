@@ -16,6 +16,7 @@ export const HANDLER_ACCESS: Record<string, { table: 'read' | 'write'; sendMail?
   'get-campaign': { table: 'read' },
   'list-missions': { table: 'read' },
   'get-stats': { table: 'read' },
+  'get-delivery': { table: 'read' },
   'create-signature': { table: 'write', sendMail: true },
   'confirm-signature': { table: 'write' },
   'remove-signature': { table: 'write' },

@@ -1,10 +1,14 @@
 /**
- * The local-only services `npm start` runs inside the stack, beside the handlers: the in-process
- * scheduler and queue stand-ins register here (each a LocalService, see local/stack.ts).
+ * The local-only services `npm start` runs inside the stack, beside the handlers: the SES events tap
+ * (deliveries, bounces and complaints to the ses-events handler) and the dispatch (queue, workers and
+ * scheduler). Each is a LocalService (see local/stack.ts).
  */
 import type { LocalService } from './stack';
+import { dispatchService } from './dispatch-service';
+import { sesEventsService } from './ses-events';
 
 /** Services for `npm start`; tests pass their own list to startStack({ services }). */
 export function localServices(): LocalService[] {
-  return [];
+  // The events tap first: it points the handlers' SES endpoint at itself before any handler sends.
+  return [sesEventsService(), dispatchService()];
 }

@@ -38,3 +38,19 @@ export function shardOf(id: string, shards: number): number {
   }
   return (hash >>> 0) % shards;
 }
+
+/** Keys of the dispatch's items (documented with the table above). */
+export const dispatchKeys = {
+  /** Delivery ledger shard: attributes "<missionId>|<field>" counted with ADD. */
+  ledgerShard: (campaignId: string, shard: number) => ({ pk: `LEDGER#${campaignId}#${shard}`, sk: 'LEDGER' }),
+  /** Enumeration tasks still running (dispatch is complete only when none are). */
+  enumerations: (campaignId: string) => ({ pk: `LEDGER#${campaignId}#enum`, sk: 'LEDGER' }),
+  /** A finished task (enumeration or dossier) of a dispatch run, so it is counted once. */
+  taskDone: (campaignId: string, run: string, task: string) => ({ pk: `TASKDONE#${campaignId}#${run}#${task}`, sk: 'TASKDONE' }),
+  /** Send slots of one second, shared by every worker (the SES rate). */
+  paceSlot: (campaignId: string, second: number) => ({ pk: `PACE#${campaignId}#${second}`, sk: 'PACE' }),
+  /** A processed SES event (duplicates from SNS are ignored). */
+  sesEvent: (messageId: string, type: string) => ({ pk: `SESEVENT#${messageId}#${type}`, sk: 'SESEVENT' }),
+  /** A mission's dossier mail (dossier mode), claimed once. */
+  dossier: (campaignId: string, missionId: string) => ({ pk: `DOSSIER#${campaignId}#${missionId}`, sk: 'DOSSIER' }),
+};

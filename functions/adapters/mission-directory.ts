@@ -1,7 +1,7 @@
 /** Missions in the table (one partition, ~240 items: one Query page), cached briefly per process. */
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { deleteItems } from './table-scan';
-import type { Mission } from '../core/mission';
+import type { EmailStatus, Mission } from '../core/mission';
 import type { MissionDirectory } from '../core/ports';
 import { dynamoClient } from '../clients';
 import { keys } from './keys';
@@ -46,6 +46,20 @@ export class DynamoMissionDirectory implements MissionDirectory {
         if (requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
       }
     }
+    this.cache = undefined;
+  }
+
+  /** Records what deliveries taught us about a mission's address (failing after a bounce or complaint). */
+  async setEmailStatus(id: string, status: EmailStatus, reason: string): Promise<void> {
+    await dynamoClient().send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.mission(id),
+        UpdateExpression: 'SET emailStatus = :s, emailStatusReason = :r, emailStatusAt = :now',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':s': status, ':r': reason.slice(0, 300), ':now': new Date().toISOString() },
+      }),
+    );
     this.cache = undefined;
   }
 

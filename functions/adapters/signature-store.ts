@@ -102,7 +102,9 @@ export class DynamoSignatureStore implements SignatureStore {
         new DeleteCommand({
           TableName: this.tableName,
           Key: keys.signature(campaignId, id),
-          ConditionExpression: '#status = :removed AND uncount = :claimed',
+          // A letter the dispatch already counted as queued keeps its tombstone (no personal data) until
+          // the dispatch takes it out of the count (DynamoLetterStore.uncountWithdrawn).
+          ConditionExpression: '#status = :removed AND uncount = :claimed AND attribute_not_exists(queuedAt)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':removed': 'removed', ':claimed': 'claimed' },
         }),

@@ -27,6 +27,10 @@ export interface MailTexts {
   deliveredBody: string;
   /** Closing line under a letter. Placeholders: {name}, {country}. */
   signedBy: string;
+  /** Dossier mode, above the list of signatories. Placeholders: {count}. */
+  dossierSignedBy: string;
+  /** Dossier mode, when the list in the body is cut. Placeholders: {count}. */
+  dossierMore: string;
 }
 
 export const MESSAGES: Record<Language, MailTexts> = {
@@ -44,6 +48,8 @@ export const MESSAGES: Record<Language, MailTexts> = {
     deliveredSubject: 'Your letter has been delivered to {mission}',
     deliveredBody: 'Dear {name},\n\nOn {date} your letter "{title}" was sent by email to {mission}. Thank you for adding your voice.',
     signedBy: '{name}, {country}',
+    dossierSignedBy: 'Signed by {count} people:',
+    dossierMore: '…and {count} more: every signatory is listed in the attached CSV file.',
   },
   es: {
     confirmSubject: 'Confirme su firma: {title}',
@@ -59,6 +65,8 @@ export const MESSAGES: Record<Language, MailTexts> = {
     deliveredSubject: 'Su carta ha sido entregada a {mission}',
     deliveredBody: 'Estimado/a {name}:\n\nEl {date} su carta «{title}» se envió por correo electrónico a {mission}. Gracias por sumar su voz.',
     signedBy: '{name}, {country}',
+    dossierSignedBy: 'Firmada por {count} personas:',
+    dossierMore: '…y {count} más: todas las personas firmantes figuran en el archivo CSV adjunto.',
   },
   pt: {
     confirmSubject: 'Confirme sua assinatura: {title}',
@@ -74,6 +82,8 @@ export const MESSAGES: Record<Language, MailTexts> = {
     deliveredSubject: 'Sua carta foi entregue a {mission}',
     deliveredBody: 'Olá, {name},\n\nEm {date}, sua carta "{title}" foi enviada por e-mail a {mission}. Obrigado por somar sua voz.',
     signedBy: '{name}, {country}',
+    dossierSignedBy: 'Assinada por {count} pessoas:',
+    dossierMore: '…e mais {count}: todas as pessoas signatárias constam do arquivo CSV anexo.',
   },
   fr: {
     confirmSubject: 'Veuillez confirmer votre signature : {title}',
@@ -89,6 +99,8 @@ export const MESSAGES: Record<Language, MailTexts> = {
     deliveredSubject: 'Votre lettre a été remise à {mission}',
     deliveredBody: 'Bonjour {name},\n\nLe {date}, votre lettre « {title} » a été envoyée par courriel à {mission}. Merci d’avoir joint votre voix.',
     signedBy: '{name}, {country}',
+    dossierSignedBy: 'Signée par {count} personnes :',
+    dossierMore: '…et {count} de plus : tous les signataires figurent dans le fichier CSV joint.',
   },
 };
 

@@ -10,8 +10,11 @@ export interface FaultRule {
   match: (req: { method: string; path: string; target: string; body: string }) => boolean;
   /** How many matching requests fail (Infinity: until cleared). */
   times: number;
-  /** A 500 InternalServerError answer, a 400 ThrottlingException-style answer, or a dropped connection. */
-  mode: 'error' | 'throttle' | 'reset';
+  /**
+   * A 500 InternalServerError answer, a 400 ThrottlingException-style answer (DynamoDB), SES v2's
+   * 429 TooManyRequestsException ("Maximum sending rate exceeded"), or a dropped connection.
+   */
+  mode: 'error' | 'throttle' | 'ses-throttle' | 'reset';
 }
 
 export interface FaultProxy {
@@ -45,6 +48,10 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       rule.times--;
       state.failed++;
       if (rule.mode === 'reset') return req.socket.destroy();
+      if (rule.mode === 'ses-throttle') {
+        res.writeHead(429, { 'content-type': 'application/json', 'x-amzn-errortype': 'TooManyRequestsException' });
+        return res.end(JSON.stringify({ message: 'Maximum sending rate exceeded. (injected)' }));
+      }
       const json = rule.mode === 'throttle'
         ? { status: 400, body: { __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate exceeded (injected)' } }
         : { status: 500, body: { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal server error (injected)' } };

@@ -1,0 +1,106 @@
+/**
+ * The public delivery ledger: per mission, letters queued / sent / delivered / bounced / complained /
+ * failed / for in-person delivery. Sharded like the signature counters, so thousands of sends a second
+ * never meet on one key; a read sums the shards (one BatchGet).
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { emptyLedger, LEDGER_FIELDS, type LedgerField, type MissionLedger } from '../core/dispatch';
+import { dynamoClient } from '../clients';
+import { dispatchKeys } from './keys';
+
+export const LEDGER_SHARDS = 16;
+
+const conditionFailed = (e: unknown) => e instanceof ConditionalCheckFailedException || (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+export interface LedgerSnapshot {
+  missions: Record<string, MissionLedger>;
+  /** Enumeration and dossier tasks of the current run not yet finished. */
+  enumerationsPending: number;
+  /** The current run (absent before the dispatch started). */
+  run?: string;
+  startedAt?: string;
+}
+
+export class DynamoDeliveryLedger {
+  constructor(private readonly tableName: string) {}
+
+  async add(campaignId: string, missionId: string, field: LedgerField, n = 1): Promise<void> {
+    if (n === 0) return;
+    await dynamoClient().send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: dispatchKeys.ledgerShard(campaignId, Math.floor(Math.random() * LEDGER_SHARDS)),
+        UpdateExpression: 'ADD #f :n',
+        ExpressionAttributeNames: { '#f': `${missionId}|${field}` },
+        ExpressionAttributeValues: { ':n': n },
+      }),
+    );
+  }
+
+  /**
+   * Starts a run of the dispatch's tasks (enumerations and dossiers): `tasks` are pending. A resumed
+   * dispatch starts a new run; tasks of an earlier run then no longer count.
+   */
+  async startRun(campaignId: string, run: string, tasks: number): Promise<void> {
+    await dynamoClient().send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: dispatchKeys.enumerations(campaignId),
+        UpdateExpression: 'SET pending = :n, #run = :run, startedAt = :now',
+        ExpressionAttributeNames: { '#run': 'run' },
+        ExpressionAttributeValues: { ':n': tasks, ':run': run, ':now': new Date().toISOString() },
+      }),
+    );
+  }
+
+  /** Counts a task of `run` finished, once however often it is reported (a redelivered message). */
+  async finishTask(campaignId: string, run: string, task: string): Promise<void> {
+    try {
+      await dynamoClient().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...dispatchKeys.taskDone(campaignId, run, task), ttl: Math.floor(Date.now() / 1000) + 30 * 86400 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (e) {
+      if (conditionFailed(e)) return;
+      throw e;
+    }
+    try {
+      await dynamoClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: dispatchKeys.enumerations(campaignId),
+          UpdateExpression: 'ADD pending :minus',
+          ConditionExpression: '#run = :run',
+          ExpressionAttributeNames: { '#run': 'run' },
+          ExpressionAttributeValues: { ':minus': -1, ':run': run },
+        }),
+      );
+    } catch (e) {
+      if (!conditionFailed(e)) throw e; // a task of an earlier run: no longer counted
+    }
+  }
+
+  async read(campaignId: string): Promise<LedgerSnapshot> {
+    const missions: Record<string, MissionLedger> = {};
+    let pending: Record<string, unknown>[] = Array.from({ length: LEDGER_SHARDS }, (_, i) => dispatchKeys.ledgerShard(campaignId, i));
+    for (let attempt = 0; pending.length; attempt++) {
+      const res = await dynamoClient().send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+      for (const item of res.Responses?.[this.tableName] ?? []) {
+        for (const [name, value] of Object.entries(item)) {
+          const [missionId, field] = name.split('|');
+          if (!missionId || !field || typeof value !== 'number' || !(LEDGER_FIELDS as readonly string[]).includes(field)) continue;
+          (missions[missionId] ??= emptyLedger())[field as LedgerField] += value;
+        }
+      }
+      pending = res.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      if (pending.length) await new Promise((r) => setTimeout(r, Math.min(500, 25 * 2 ** attempt)));
+    }
+    const enumRes = await dynamoClient().send(new GetCommand({ TableName: this.tableName, Key: dispatchKeys.enumerations(campaignId), ConsistentRead: true }));
+    const item = enumRes.Item;
+    return { missions, enumerationsPending: Number(item?.pending ?? 0), ...(item?.run ? { run: String(item.run), startedAt: String(item.startedAt ?? '') } : {}) };
+  }
+}
