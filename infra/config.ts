@@ -32,6 +32,8 @@ export const deployConfigSchema = v.strictObject({
   webAclArn: v.optional(v.pipe(v.string(), v.regex(/^arn:aws:wafv2:us-east-1:\d{12}:global\/webacl\/.+$/, 'webAclArn must be a CLOUDFRONT-scope web ACL ARN (us-east-1)'))),
   /** Requests per second the API accepts before throttling (burst is twice this). */
   apiRateLimit: v.optional(v.pipe(v.union([v.number(), v.string()]), v.transform(Number), v.number(), v.minValue(1)), 500),
+  /** Dispatch workers running at once (SQS event source maximum concurrency). */
+  dispatchConcurrency: v.optional(v.pipe(v.union([v.number(), v.string()]), v.transform(Number), v.number(), v.integer(), v.minValue(2, 'dispatchConcurrency must be at least 2'), v.maxValue(1000)), 10),
   /** Create the SES identity in this stack (false when it exists already). */
   createSesIdentity: v.optional(bool, true),
 });

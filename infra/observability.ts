@@ -34,6 +34,16 @@ export class Observability extends Construct {
     this.alarm('Api5xx', api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5, 'API: 5xx answers');
   }
 
+  /**
+   * The account's SES reputation: AWS reviews an account above 5 % bounces or 0.1 % complaints and may
+   * pause sending; these alarms fire well before (2 % and 0.05 %).
+   */
+  sesReputation(configurationSetName: string) {
+    const rate = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.minutes(15) });
+    this.alarm('SesBounceRate', rate('Reputation.BounceRate'), 0.02, `SES bounce rate at 2 % (configuration set ${configurationSetName}): check the missions report`);
+    this.alarm('SesComplaintRate', rate('Reputation.ComplaintRate'), 0.0005, `SES complaint rate at 0.05 % (configuration set ${configurationSetName})`);
+  }
+
   /** An alarm on `metric` >= `threshold`, missing data as fine, notifying the topic. */
   alarm(id: string, metric: Metric, threshold: number, description: string): Alarm {
     const alarm = new Alarm(this, id, {

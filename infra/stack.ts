@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { Api } from './api';
 import type { DeployConfig } from './config';
 import { Data } from './data';
+import { Dispatch } from './dispatch';
 import { AppFunction } from './function';
 import { Mail } from './mail';
 import { Observability } from './observability';
@@ -56,6 +57,18 @@ export class LettersStack extends Stack {
       rateLimit: config.apiRateLimit,
       environment: { MAIL_FROM: config.mailFrom, ORIGIN_VERIFY_SECRET: originVerify, PUBLIC_URL: 'pending' },
     });
+    const dispatch = new Dispatch(this, 'Dispatch', {
+      table: data.table,
+      campaign: config.campaign,
+      retain,
+      mailFrom: config.mailFrom,
+      identityArn: mail.identityArn,
+      configurationSet: mail.configurationSet,
+      maxSendRate: config.maxSendRate,
+      maxConcurrency: config.dispatchConcurrency,
+      observability,
+      environment: { PUBLIC_URL: 'pending' },
+    });
     const web = new Web(this, 'Web', {
       httpApi: api.httpApi,
       retain,
@@ -68,7 +81,7 @@ export class LettersStack extends Stack {
     // Mail links point at the site. The functions depend on the distribution, which depends on the API
     // resource only (not on its routes or functions), so there is no cycle.
     const siteUrl = config.domainName ? `https://${config.domainName}` : `https://${web.distribution.distributionDomainName}`;
-    for (const fn of api.functions) {
+    for (const fn of [...api.functions, ...dispatch.functions]) {
       fn.addEnvironment('PUBLIC_URL', siteUrl);
       observability.watchFunction(fn.node.id, fn);
     }
@@ -90,6 +103,10 @@ export class LettersStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { value: siteUrl, description: 'The signing page' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName, description: 'Used by the organiser tools (--aws)' });
     new CfnOutput(this, 'Campaign', { value: config.campaign });
+    new CfnOutput(this, 'DispatchScheduleName', { value: dispatch.scheduleName, description: 'Rescheduled by `npm run organizer -- schedule --aws`' });
+    new CfnOutput(this, 'DispatchScheduleGroup', { value: dispatch.scheduleGroup });
+    new CfnOutput(this, 'DispatchQueueUrl', { value: dispatch.queue.queueUrl });
+    new CfnOutput(this, 'DispatchDlqUrl', { value: dispatch.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AlarmTopic', { value: observability.topic.topicArn });
   }
 }

@@ -72,6 +72,8 @@ export function dispatchService(options: DispatchServiceOptions = {}): DispatchS
       const queue = new LocalQueue('dispatch', { visibilityTimeoutMs: visibilityMs, maxReceiveCount: options.maxReceiveCount ?? 10, deadLetter });
       const sqs = await startSqsServer(new Map([[queue.name, queue], [deadLetter.name, deadLetter]]));
       const env = { AWS_ENDPOINT_URL_SQS: sqs.url, DISPATCH_QUEUE_URL: sqs.queueUrl(queue.name), DISPATCH_DLQ_URL: sqs.queueUrl(deadLetter.name) };
+      // Locally the end of a dispatch is noticed within 2 s (on AWS every 10 s is cheaper and soon enough).
+      if (!process.env.DISPATCH_WATCH_SECONDS) Object.assign(env, { DISPATCH_WATCH_SECONDS: '2' });
       Object.assign(process.env, env);
       Object.assign(ctx.env, env);
 
@@ -172,6 +174,16 @@ export function dispatchService(options: DispatchServiceOptions = {}): DispatchS
               }
               const result = body.resume ? await resumeDispatch(deps) : await fire('local.manual');
               return reply(200, { result, status: await status() });
+            },
+          },
+          {
+            // Names and address state for the report (never the addresses themselves).
+            method: 'GET',
+            path: '/local/missions',
+            handler: async (e) => {
+              if (!fromLoopback(e)) return forbidden;
+              const list = await deps.missions.list();
+              return reply(200, { missions: list.map((m) => ({ id: m.id, name: m.name, countryCode: m.countryCode, email: m.email ? 'set' : '', emailStatus: m.emailStatus })) });
             },
           },
           {
