@@ -6,6 +6,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyLedger, LEDGER_FIELDS, type LedgerField, type MissionLedger } from '../core/dispatch';
+import { coalescing } from '../core/coalesce';
 import { dynamoClient } from '../clients';
 import { dispatchKeys } from './keys';
 
@@ -25,18 +26,40 @@ export interface LedgerSnapshot {
 export class DynamoDeliveryLedger {
   constructor(private readonly tableName: string) {}
 
-  async add(campaignId: string, missionId: string, field: LedgerField, n = 1): Promise<void> {
-    if (n === 0) return;
-    await dynamoClient().send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: dispatchKeys.ledgerShard(campaignId, Math.floor(Math.random() * LEDGER_SHARDS)),
-        UpdateExpression: 'ADD #f :n',
-        ExpressionAttributeNames: { '#f': `${missionId}|${field}` },
-        ExpressionAttributeValues: { ':n': n },
+  /**
+   * Adds to a mission's figure. Adds made while an earlier one is being written share the next write
+   * (one UpdateItem, several attributes), so a busy worker makes a few ledger writes per batch, not one
+   * per letter; each call still resolves only once its own add is stored.
+   */
+  add(campaignId: string, missionId: string, field: LedgerField, n = 1): Promise<void> {
+    if (n === 0) return Promise.resolve();
+    return this.enqueue({ campaignId, attribute: `${missionId}|${field}`, n });
+  }
+
+  private readonly enqueue = coalescing<{ campaignId: string; attribute: string; n: number }>(async (items) => {
+    const byCampaign = new Map<string, Map<string, number>>();
+    for (const i of items) {
+      const sums = byCampaign.get(i.campaignId) ?? new Map<string, number>();
+      sums.set(i.attribute, (sums.get(i.attribute) ?? 0) + i.n);
+      byCampaign.set(i.campaignId, sums);
+    }
+    await Promise.all(
+      [...byCampaign].map(async ([campaignId, sums]) => {
+        const entries = [...sums].filter(([, n]) => n !== 0);
+        if (!entries.length) return;
+        await dynamoClient().send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: dispatchKeys.ledgerShard(campaignId, Math.floor(Math.random() * LEDGER_SHARDS)),
+            UpdateExpression: `ADD ${entries.map((_, i) => `#f${i} :n${i}`).join(', ')}`,
+            ExpressionAttributeNames: Object.fromEntries(entries.map(([a], i) => [`#f${i}`, a])),
+            ExpressionAttributeValues: Object.fromEntries(entries.map(([, n], i) => [`:n${i}`, n])),
+          }),
+        );
       }),
     );
-  }
+    return items.map(() => undefined);
+  });
 
   /**
    * Starts a run of the dispatch's tasks (enumerations and dossiers): `tasks` are pending. A resumed
