@@ -38,3 +38,11 @@ export function schedulerClient(): SchedulerClient {
 export function s3Client(): S3Client {
   return (s3 ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }));
 }
+
+/** Forgets the clients, so the next call builds them from the current environment (tools that switch local stacks). */
+export function resetClients(): void {
+  dynamo?.destroy();
+  ses?.destroy();
+  sqs?.destroy();
+  dynamo = ses = sqs = undefined;
+}

@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { createContext, type OrganizerContext } from './context';
 import type { Io } from './io';
 import { resolveTarget, TargetError } from './target';
+import { dispatchPlan, dispatchReportCommand, letterPackCommand, scheduleCommand } from './commands/dispatch';
 import { exportCommand } from './commands/export';
 import { CommandFailed, importMissions, missionsReport, validateMissionsFile } from './commands/missions';
 import { purgeCommand } from './commands/purge';
@@ -91,6 +92,38 @@ export function createProgram(io: Io): Command {
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--force', 'purge even though the campaign has not been dispatched')
     .action(withContext((c, opts: { yes?: boolean; force?: boolean }) => purgeCommand(c, opts)));
+
+  const dispatch = program
+    .command('dispatch')
+    .description('the dispatch: what it would do (--dry-run) and, during or after it, the delivery report');
+  dispatch
+    .command('plan', { isDefault: true })
+    .description('letters per mission, missions without a usable address, estimated duration; sends nothing')
+    .option('--dry-run', 'accepted for clarity: this command never sends')
+    .option('--rate <n>', 'the maximum send rate, mails per second (default: MAX_SEND_RATE or 14)', positiveInt)
+    .option('--json', 'print the plan as JSON')
+    .action(withContext((c, opts: { rate?: number; json?: boolean }) => dispatchPlan(c, opts)));
+  dispatch
+    .command('report')
+    .description('per mission: queued, sent, delivered, bounced, complaints, failed, for in-person delivery')
+    .option('--json', 'print the report as JSON')
+    .option('--csv <file>', 'also write the report as CSV')
+    .option('--html <file>', 'also write an HTML report with a chart')
+    .action(withContext((c, opts: { json?: boolean; csv?: string; html?: string }) => dispatchReportCommand(c, opts)));
+
+  program
+    .command('letter-pack')
+    .description('printable letter packs (HTML, print or save as PDF) with every signatory, for delivery in person')
+    .option('--mission <id...>', 'the missions to write a pack for')
+    .option('--no-address', 'a pack for every mission with letters and no working email address')
+    .option('-o, --out <dir>', 'the folder to write to', 'letter-packs')
+    .option('--language <code>', 'the letter\'s language (default: the campaign\'s)')
+    .action(withContext((c, opts: { mission?: string[]; address?: boolean; out: string; language?: string }) => letterPackCommand(c, { ...opts, noAddress: opts.address === false })));
+
+  program
+    .command('schedule [when]')
+    .description('show the dispatch time, or move it: local time in the campaign\'s zone (2026-12-10T09:00) or an instant with offset')
+    .action(withContext((c, when: string | undefined) => scheduleCommand(c, when)));
 
   for (const m of modules) m(program, withContext, io);
   return program;

@@ -31,6 +31,8 @@ export interface MailTexts {
   dossierSignedBy: string;
   /** Dossier mode, when the list in the body is cut. Placeholders: {count}. */
   dossierMore: string;
+  /** Letter pack, under the list: signers who asked not to be named. Placeholders: {count}. */
+  packUnnamed: string;
 }
 
 export const MESSAGES: Record<Language, MailTexts> = {
@@ -50,6 +52,7 @@ export const MESSAGES: Record<Language, MailTexts> = {
     signedBy: '{name}, {country}',
     dossierSignedBy: 'Signed by {count} people:',
     dossierMore: '…and {count} more: every signatory is listed in the attached CSV file.',
+    packUnnamed: '…and {count} more who asked not to be named.',
   },
   es: {
     confirmSubject: 'Confirme su firma: {title}',
@@ -67,6 +70,7 @@ export const MESSAGES: Record<Language, MailTexts> = {
     signedBy: '{name}, {country}',
     dossierSignedBy: 'Firmada por {count} personas:',
     dossierMore: '…y {count} más: todas las personas firmantes figuran en el archivo CSV adjunto.',
+    packUnnamed: '…y {count} personas más que pidieron no figurar con su nombre.',
   },
   pt: {
     confirmSubject: 'Confirme sua assinatura: {title}',
@@ -84,6 +88,7 @@ export const MESSAGES: Record<Language, MailTexts> = {
     signedBy: '{name}, {country}',
     dossierSignedBy: 'Assinada por {count} pessoas:',
     dossierMore: '…e mais {count}: todas as pessoas signatárias constam do arquivo CSV anexo.',
+    packUnnamed: '…e mais {count} pessoas que pediram para não ser identificadas.',
   },
   fr: {
     confirmSubject: 'Veuillez confirmer votre signature : {title}',
@@ -101,6 +106,7 @@ export const MESSAGES: Record<Language, MailTexts> = {
     signedBy: '{name}, {country}',
     dossierSignedBy: 'Signée par {count} personnes :',
     dossierMore: '…et {count} de plus : tous les signataires figurent dans le fichier CSV joint.',
+    packUnnamed: '…et {count} autres personnes qui ont demandé à ne pas être nommées.',
   },
 };
 

@@ -22,6 +22,7 @@ import { Mailbox, confirmLink } from '../support/mailbox';
 const MISSIONS_CSV = join(__dirname, '..', '..', 'data', 'missions', 'uk-missions.csv');
 const PARIS = 'gb-embassy-fr-paris';
 const LIMA = 'gb-embassy-pe-lima';
+const VIENNA = 'gb-embassy-at-vienna';
 
 function testIo(answer = false) {
   const out: string[] = [];
@@ -75,7 +76,7 @@ describe('the organiser', () => {
   });
 
   it('gets help on every command', async () => {
-    for (const args of [['--help'], ['stats', '--help'], ['export', '--help'], ['missions', 'import', '--help'], ['purge', '--help']]) {
+    for (const args of [['--help'], ['stats', '--help'], ['export', '--help'], ['missions', 'import', '--help'], ['purge', '--help'], ['dispatch', '--help'], ['dispatch', 'report', '--help'], ['letter-pack', '--help'], ['schedule', '--help']]) {
       const r = await organizer(args);
       expect(r.code).toBe(0);
       expect(r.text()).toMatch(/Usage: organizer/);
@@ -173,6 +174,83 @@ describe('the organiser', () => {
     expect(r.text()).not.toContain('gb-embassy-af-kabul'); // not operating: hidden, not "without address"
   });
 
+  it('sees what a dispatch would do without anything being sent: letters per mission, printed packs, duration', async () => {
+    // Vienna has no email address in the data: its letters go in a printed pack.
+    await seedSignatures({ tableName: stack.current.tableName, campaignId, count: 12, missionIds: [VIENNA], prefix: 'vienna' });
+    const mailbox = new Mailbox(stack.current.sesUrl);
+    const before = (await mailbox.all()).length;
+    const r = await organizer(['dispatch', '--dry-run', '--rate', '10']);
+    expect(r.code).toBe(0);
+    expect(r.text()).toMatch(/Dry run: nothing is sent/);
+    expect(r.text()).toMatch(/British Embassy Vienna \(AT\)\s+12\s+no address: printed pack/);
+    expect(r.text()).toMatch(/By email: 61 letters, 122 mails \(with the note to each signer\); at 10\/s about 1 min/);
+    const plan = JSON.parse((await organizer(['dispatch', '--dry-run', '--json'])).text()) as { letters: number; byEmail: number; printedPacks: { id: string; letters: number }[]; status: string };
+    expect(plan).toMatchObject({ letters: 73, byEmail: 61, status: 'open' });
+    expect(plan.printedPacks).toEqual([expect.objectContaining({ id: VIENNA, letters: 12 })]);
+    expect((await mailbox.all()).length).toBe(before);
+    expect(await new DynamoCampaignStateStore(stack.current.tableName).get(campaignId)).toBeUndefined();
+  });
+
+  it('writes a printable letter pack for each mission without an address, naming signers only as they agreed', async () => {
+    const dir = tmp();
+    const r = await organizer(['letter-pack', '--no-address', '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(r.text()).toMatch(/Wrote 1 letter pack\(s\) with 12 signatories/);
+    const html = readFileSync(join(dir, `${VIENNA}.html`), 'utf8');
+    expect(html).toContain('British Embassy Vienna');
+    expect(html).toContain('Jauresgasse 12, 1030 Vienna');
+    expect(html).toContain('Signed by 12 people:');
+    expect(html).toMatch(/<li><span class="n">vienna Signer 0<\/span>, <span class="c">Brazil<\/span><\/li>/);
+    expect(html).toMatch(/<li><span class="n">V\. S\. \d+\.<\/span>/); // initials
+    expect(html).toMatch(/…and 4 more who asked not to be named\./);
+    expect(r.errors()).toMatch(/personal data/);
+
+    const lima = await organizer(['letter-pack', '--mission', LIMA, '--out', dir, '--language', 'es']);
+    expect(lima.code).toBe(0);
+    const limaHtml = readFileSync(join(dir, `${LIMA}.html`), 'utf8');
+    expect(limaHtml).toContain('<html lang="es">');
+    expect(limaHtml).toContain('=HYPERLINK(&quot;http://evil.example&quot;)');
+    expect(limaHtml).not.toContain('"http://evil.example"');
+
+    expect((await organizer(['letter-pack', '--out', dir])).code).toBe(1);
+    expect((await organizer(['letter-pack', '--mission', 'gb-nowhere', '--out', dir])).errors()).toMatch(/No mission with id "gb-nowhere"/);
+  });
+
+  it('sees the dispatch time, cannot move it into the past, and moving it moves the close of signing', async () => {
+    const shown = await organizer(['schedule']);
+    expect(shown.code).toBe(0);
+    expect(shown.text()).toMatch(/Dispatch at 2099-12-10T09:00 Europe\/London \(2099-12-10T09:00:00.000Z\).*as campaign.json says/);
+
+    const past = await organizer(['schedule', '2020-01-01T09:00']);
+    expect(past.code).toBe(1);
+    expect(past.errors()).toMatch(/in the past/);
+    expect((await organizer(['schedule', 'next tuesday'])).errors()).toMatch(/is not a time/);
+
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    later.setUTCSeconds(0, 0);
+    const moved = await organizer(['schedule', later.toISOString()]);
+    expect(moved.code).toBe(0);
+    expect(moved.text()).toMatch(/Dispatch moved to/);
+    const campaign = (await api(stack.current, '/api/campaign')).body as { dispatchAt: string; status: string };
+    expect(new Date(campaign.dispatchAt).getTime()).toBe(later.getTime());
+    expect(campaign.status).toBe('open');
+
+    // Moved to a minute ago (as the state would be once the time passed), signing is closed.
+    await new DynamoCampaignStateStore(stack.current.tableName).setDispatchAtOverride(campaignId, new Date(Date.now() - 60_000).toISOString());
+    await new Promise((r) => setTimeout(r, 2100)); // the signing handler reads the state through a 2-second cache
+    const closed = await api(stack.current, '/api/signatures', { body: { fullName: 'Late Comer', country: 'PE', email: 'late@example.org', missionId: LIMA, consent: true } });
+    expect(closed.status).toBe(409);
+    await new DynamoCampaignStateStore(stack.current.tableName).setDispatchAtOverride(campaignId, later.toISOString());
+  });
+
+  it('reads the delivery report as a table and as CSV', async () => {
+    const csvFile = join(tmp(), 'report.csv');
+    const r = await organizer(['dispatch', 'report', '--csv', csvFile]);
+    expect(r.code).toBe(0);
+    const csv = readFileSync(csvFile, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('mission_id,mission,country,queued,sent,delivered,bounced,complained,failed,no_address,address_problem');
+  });
+
   it('is refused a purge before the dispatch, and a purge afterwards leaves no email address behind', async () => {
     const early = await organizer(['purge', '--yes']);
     expect(early.code).toBe(1);
@@ -188,11 +266,11 @@ describe('the organiser', () => {
 
     const r = await organizer(['purge', '--yes']);
     expect(r.code).toBe(0);
-    expect(r.text()).toMatch(/1 deleted, 61 reduced to the public record/);
+    expect(r.text()).toMatch(/1 deleted, 73 reduced to the public record/);
     const left = (await allItems(stack.current.tableName)).filter((i) => i.pk !== 'MISSIONS');
     expect(JSON.stringify(left)).not.toMatch(/[^\s@"]+@[^\s@"]+\.[a-z]+/);
     const sigs = left.filter((i) => String(i.pk).startsWith('SIG#'));
-    expect(sigs).toHaveLength(61);
+    expect(sigs).toHaveLength(73);
     // Names survive only as each signer agreed to be shown.
     expect(sigs.find((i) => i.display === 'hidden')?.fullName).toBeUndefined();
     expect(sigs.find((i) => i.display === 'initials')?.fullName).toMatch(/^(\S\. ?)+$/);
