@@ -43,7 +43,11 @@ interface RunFigures {
   maxPerSecond: number;
   seconds: number;
   secondsAtCap: number;
+  /** Mails counted at the local SES minus letters (negative: mails not seen there). */
   duplicates: number;
+  /** Letters the store recorded as sent, and as failed, when the dispatch finished. */
+  recordedSent: number;
+  failed: number;
 }
 
 /** Seeds `letters`, dispatches them through the server and counts mails per second at the local SES. */
@@ -71,10 +75,12 @@ async function dispatchRun(server: ServerProcess, letters: number, cap: number):
       perSecond.set(m.at, (perSecond.get(m.at) ?? 0) + 1);
       newest = Math.max(newest, m.at);
     }
-    // Mails of the newest second may still arrive: the next read starts there again.
-    since = newest;
+    // Mails are stamped when SES accepts them but stored a moment later, so one stamped a second or
+    // two before the newest seen may still arrive: the next read overlaps (duplicates are skipped by id).
+    since = Math.max(since, newest - 3);
   };
 
+  let finalTotals = { sent: 0, failed: 0 };
   const t0 = performance.now();
   const started = await fetch(`${info.url}/local/dispatch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   if (!started.ok) throw new Error(`dispatch did not start: ${started.status} ${await started.text()}`);
@@ -83,6 +89,7 @@ async function dispatchRun(server: ServerProcess, letters: number, cap: number):
     await new Promise((r) => setTimeout(r, 1000));
     await collect();
     const status = (await (await fetch(`${info.url}/local/dispatch`)).json()) as { status: string; totals: { sent: number; failed: number }; queue: { visible: number; inFlight: number } };
+    finalTotals = status.totals;
     if (performance.now() - lastReport > 15_000) {
       lastReport = performance.now();
       process.stderr.write(`  ${((performance.now() - t0) / 1000).toFixed(0)} s: ${status.totals.sent} sent\n`);
@@ -108,6 +115,8 @@ async function dispatchRun(server: ServerProcess, letters: number, cap: number):
     seconds: series.length,
     secondsAtCap: inner.filter((n) => n >= cap * 0.95).length,
     duplicates,
+    recordedSent: finalTotals.sent,
+    failed: finalTotals.failed,
   };
 }
 
@@ -161,7 +170,8 @@ export async function run(): Promise<BenchResult> {
       { name: 'capped: busiest second', value: a.maxPerSecond, unit: 'mails', goal: { op: '<=', target: cap }, note: 'no 1-second window above the cap' },
       { name: 'capped: wall time', value: a.wallSeconds, unit: 's', note: `${a.letters.toLocaleString('en-GB')} letters, start to finished` },
       { name: 'capped: seconds at >= 95% of cap', value: a.secondsAtCap, unit: 's', note: `of ${a.seconds}` },
-      { name: 'capped: duplicates', value: a.duplicates, unit: 'mails', goal: { op: '==', target: 0 } },
+      { name: 'capped: duplicates', value: a.duplicates, unit: 'mails', goal: { op: '==', target: 0 }, note: 'mails at the local SES minus letters' },
+      { name: 'capped: letters lost', value: a.letters - a.recordedSent - a.failed, unit: 'letters', goal: { op: '==', target: 0 }, note: `${a.recordedSent} recorded sent, ${a.failed} failed` },
     );
 
     process.stderr.write(`  uncapped run: ${uncappedLetters} letters, cap 100000/s\n`);

@@ -5,7 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, MalformedBodyError, PayloadTooLargeError, RateLimitedError, TemporarilyUnavailableError, UnsupportedMediaTypeError } from './core/errors';
+import { DomainError, MalformedBodyError, NotFoundError as NotFoundRouteError, ValidationError, PayloadTooLargeError, RateLimitedError, TemporarilyUnavailableError, UnsupportedMediaTypeError } from './core/errors';
 import { log } from './logger';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -112,4 +112,21 @@ export function httpHandler(route: (event: HttpEvent, requestId: string) => Prom
       return toErrorResponse(error, requestId);
     }
   };
+}
+
+/**
+ * The body of a request checked against a schema (see core/participation-input validateBody): the
+ * parsed value, or the first problem as a 400 naming its field.
+ */
+export function checkedBody<T>(event: HttpEvent, validate: (body: unknown) => { ok: true; value: T } | { ok: false; field: string; message: string }): T {
+  const checked = validate(readJsonBody(event));
+  if (!checked.ok) throw checked.field === 'body' ? new MalformedBodyError(checked.message) : new ValidationError(checked.field, checked.message);
+  return checked.value;
+}
+
+/** A path parameter ({id} in the route), or a 404 when it is missing or malformed. */
+export function pathParameter(event: HttpEvent, name: string, pattern: RegExp): string {
+  const value = event.pathParameters?.[name];
+  if (!value || !pattern.test(value)) throw new NotFoundRouteError();
+  return value;
 }

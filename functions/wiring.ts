@@ -15,6 +15,8 @@ import { DynamoLetterStore } from './adapters/letter-store';
 import { DynamoSendPacer } from './adapters/send-pacer';
 import { DynamoSesEventLog } from './adapters/ses-event-log';
 import { SqsDispatchQueue } from './adapters/sqs-queue';
+import { DynamoParticipationStore } from './adapters/participation-store';
+import { S3PhotoStorage } from './adapters/s3-photo-storage';
 import { config } from './config';
 import { systemClock } from './core/ports';
 
@@ -39,5 +41,7 @@ export const wiring = {
   dispatchQueue: once(() => new SqsDispatchQueue(config.dispatchQueueUrl)),
   pacer: once(() => new DynamoSendPacer(config.tableName, campaignFrom(config.campaignDir).id, config.maxSendRate)),
   sesEventLog: once(() => new DynamoSesEventLog(config.tableName)),
+  participation: once(() => new DynamoParticipationStore(config.tableName)),
+  photoStorage: once(() => new S3PhotoStorage(() => config.photoBucket)),
   clock: () => systemClock,
 };

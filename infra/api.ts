@@ -7,12 +7,13 @@ import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes';
 import { AppFunction } from './function';
 
 /** What each handler needs; a route whose handler is not listed here fails the synth. */
-export const HANDLER_ACCESS: Record<string, { table: 'read' | 'write'; sendMail?: boolean }> = {
+export const HANDLER_ACCESS: Record<string, { table: 'read' | 'write'; sendMail?: boolean; presignUploads?: boolean }> = {
   'get-campaign': { table: 'read' },
   'list-missions': { table: 'read' },
   'get-stats': { table: 'read' },
@@ -20,6 +21,16 @@ export const HANDLER_ACCESS: Record<string, { table: 'read' | 'write'; sendMail?
   'create-signature': { table: 'write', sendMail: true },
   'confirm-signature': { table: 'write' },
   'remove-signature': { table: 'write' },
+  'list-actions': { table: 'read' },
+  'create-action': { table: 'write', sendMail: true },
+  'confirm-action': { table: 'write' },
+  'request-photo-upload': { table: 'write', presignUploads: true },
+  'list-cosigners': { table: 'read' },
+  'create-cosigner': { table: 'write', sendMail: true },
+  'confirm-cosigner': { table: 'write' },
+  'get-calls': { table: 'read' },
+  'log-call': { table: 'write' },
+  'report-mission': { table: 'write' },
 };
 
 export interface ApiProps {
@@ -31,6 +42,8 @@ export interface ApiProps {
   identityArn: string;
   configurationSetName: string;
   rateLimit: number;
+  /** The photo bucket: presigned uploads are signed with the function's own right to put in uploads/. */
+  photoBucket: IBucket;
 }
 
 export class Api extends Construct {
@@ -69,6 +82,10 @@ export class Api extends Construct {
               resources: [props.identityArn, Stack.of(this).formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSetName })],
             }),
           );
+        }
+        if (access.presignUploads) {
+          props.photoBucket.grantPut(fn, 'uploads/*');
+          fn.addEnvironment('PHOTO_BUCKET', props.photoBucket.bucketName);
         }
         byHandler.set(route.handler, fn);
         this.functions.push(fn);

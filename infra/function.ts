@@ -24,6 +24,8 @@ export interface AppFunctionProps {
   extraFiles?: [string, string][];
   retain: boolean;
   reservedConcurrency?: number;
+  /** Native modules installed next to the bundle (for Lambda's linux-arm64) instead of bundled. */
+  nodeModules?: string[];
 }
 
 /** Where the campaign folder is inside the function's bundle (CAMPAIGN_DIR). */
@@ -63,9 +65,11 @@ export class AppFunction extends NodejsFunction {
         // The SDK is bundled (minified, tree-shaken) rather than taken from the runtime: one file to
         // load at cold start, and the exact SDK version the tests ran with.
         externalModules: [],
+        ...(props.nodeModules ? { nodeModules: props.nodeModules } : {}),
         commandHooks: {
           beforeBundling: () => [],
-          beforeInstall: () => [],
+          // npm installs the native packages for the function's platform, not this machine's.
+          beforeInstall: (_inputDir: string, outputDir: string) => (props.nodeModules ? [`printf 'os=linux\\ncpu=arm64\\nlibc=glibc\\n' > "${join(outputDir, '.npmrc')}"`] : []),
           afterBundling: (inputDir: string, outputDir: string) => copies.map(([from, to]) => `cp -R "${join(inputDir, from)}" "${join(outputDir, to)}"`),
         },
       },

@@ -15,6 +15,7 @@ import { AppFunction } from './function';
 import { Mail } from './mail';
 import { Observability } from './observability';
 import { Web } from './web';
+import { Photos } from './photos';
 
 export interface LettersStackProps extends StackProps {
   config: DeployConfig;
@@ -48,7 +49,9 @@ export class LettersStack extends Stack {
     });
     const originVerify = originSecret.secretValue.unsafeUnwrap();
 
+    const photos = new Photos(this, 'Photos', { table: data.table, campaign: config.campaign, retain, siteOrigin: config.domainName ? `https://${config.domainName}` : undefined });
     const api = new Api(this, 'Api', {
+      photoBucket: photos.bucket,
       table: data.table,
       campaign: config.campaign,
       retain,
@@ -77,10 +80,12 @@ export class LettersStack extends Stack {
       webAclArn: config.webAclArn,
       originVerifySecret: originVerify,
       logBucket: logs,
+      photoBucket: photos.bucket,
     });
     // Mail links point at the site. The functions depend on the distribution, which depends on the API
     // resource only (not on its routes or functions), so there is no cycle.
     const siteUrl = config.domainName ? `https://${config.domainName}` : `https://${web.distribution.distributionDomainName}`;
+    observability.watchFunction(photos.processor.node.id, photos.processor);
     for (const fn of [...api.functions, ...dispatch.functions]) {
       fn.addEnvironment('PUBLIC_URL', siteUrl);
       observability.watchFunction(fn.node.id, fn);
@@ -107,6 +112,7 @@ export class LettersStack extends Stack {
     new CfnOutput(this, 'DispatchScheduleGroup', { value: dispatch.scheduleGroup });
     new CfnOutput(this, 'DispatchQueueUrl', { value: dispatch.queue.queueUrl });
     new CfnOutput(this, 'DispatchDlqUrl', { value: dispatch.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'PhotoBucketName', { value: photos.bucket.bucketName, description: 'Action photos; `organizer moderate --aws` publishes approved ones' });
     new CfnOutput(this, 'AlarmTopic', { value: observability.topic.topicArn });
   }
 }

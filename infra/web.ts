@@ -29,7 +29,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { Stack } from 'aws-cdk-lib';
@@ -46,6 +46,8 @@ export interface WebProps {
   originVerifySecret: string;
   /** Bucket for CloudFront's access logs. */
   logBucket: Bucket;
+  /** The photo bucket: its photos/ prefix is served under /photos/, and browsers upload to it. */
+  photoBucket: IBucket;
 }
 
 export class Web extends Construct {
@@ -70,7 +72,7 @@ export class Web extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Same headers as local/csp.ts: a CSP without unsafe-inline, HSTS, no framing',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(undefined, [`https://${props.photoBucket.bucketRegionalDomainName}`]), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: true, override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
@@ -140,6 +142,14 @@ export class Web extends Construct {
         functionAssociations: [{ function: folderIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        // Published photos (approved, metadata removed): the bucket's photos/ prefix, read-only.
+        '/photos/*': {
+          origin: S3BucketOrigin.withOriginAccessControl(props.photoBucket),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          responseHeadersPolicy: headers,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        },
         '/api/*': {
           origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,

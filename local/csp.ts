@@ -34,8 +34,10 @@ export function inlineHashes(html: string): { scripts: string[]; styles: string[
 }
 
 /** The Content-Security-Policy for a response; pass the HTML of a page to allow its own inline blocks. */
-export function contentSecurityPolicy(html?: string): string {
+export function contentSecurityPolicy(html?: string, uploadOrigins: string[] = []): string {
   const policy = Object.fromEntries(Object.entries(BASE_POLICY).map(([k, v]) => [k, [...v]]));
+  // Photos are uploaded straight to the bucket (presigned PUT): the page may connect there too.
+  policy['connect-src']!.push(...uploadOrigins);
   if (html) {
     const { scripts, styles } = inlineHashes(html);
     policy['script-src']!.push(...scripts);

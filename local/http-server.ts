@@ -47,7 +47,15 @@ export interface HttpServerOptions {
   handlerFor: (name: string) => ApiHandler | undefined;
   /** Extra routes only the local runtime has, matched before static files. */
   extraRoutes?: ExtraRoute[];
+  /** Paths handed as they are to another server (the local object store), matched first. */
+  rawRoutes?: RawRoute[];
   webRoot: string;
+}
+
+/** A path prefix served by a raw Node request handler (e.g. the S3 stand-in behind the site's port). */
+export interface RawRoute {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
 function jsonError(res: ServerResponse, status: number, code: string, message: string, field?: string) {
@@ -233,6 +241,8 @@ export function createHttpServer(opts: HttpServerOptions): Server {
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+      const raw = opts.rawRoutes?.find((r) => url.pathname.startsWith(r.prefix));
+      if (raw) return raw.handle(req, res);
       const extra = opts.extraRoutes?.find((r) => matchPath(r.path, url.pathname));
       const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
       if (!isApi && !extra) return serveStatic(req, res, url, opts.webRoot);

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { createHttpServer, type ApiHandler, type ExtraRoute } from './http-server';
+import { createHttpServer, type ApiHandler, type ExtraRoute, type RawRoute } from './http-server';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file';
 import { ensureTable } from '../functions/adapters/table-schema';
 import { loadMissionsFile } from '../functions/adapters/missions-csv';
@@ -17,7 +17,7 @@ import { keys } from '../functions/adapters/keys';
 import { ROUTES } from '../functions/routes';
 import type { Mission } from '../functions/core/mission';
 
-export type { ApiHandler, ExtraRoute } from './http-server';
+export type { ApiHandler, ExtraRoute, RawRoute } from './http-server';
 
 export const ROOT = resolve(__dirname, '..');
 export const DEFAULT_CAMPAIGN_DIR = join(ROOT, 'campaigns', 'free-expression-2026');
@@ -56,6 +56,8 @@ export interface LocalService {
 export interface StartedService {
   /** Extra routes only the local runtime serves (e.g. /local/dispatch); matched before static files. */
   routes?: ExtraRoute[];
+  /** Path prefixes handed to another server as they are (the object store behind the site's port). */
+  rawRoutes?: RawRoute[];
   /** A line printed under the URLs by `npm start`. */
   describe?: string;
   stop?(): Promise<void>;
@@ -228,6 +230,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const scope = moduleScope();
     const load = <T>(modulePath: string): T => scope.load<T>(modulePath);
     const serviceRoutes: ExtraRoute[] = [];
+    const rawRoutes: RawRoute[] = [];
     const serviceLines: string[] = [];
     const handlers = new Map<string, ApiHandler>();
     await scope.run(async () => {
@@ -244,6 +247,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         if (!started) continue;
         if (started.stop) stops.push(started.stop.bind(started));
         serviceRoutes.push(...(started.routes ?? []));
+        rawRoutes.push(...(started.rawRoutes ?? []));
         if (started.describe) serviceLines.push(started.describe);
       }
       // Loaded eagerly, inside the stack's module scope. A handler that fails to load is reported
@@ -267,6 +271,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       webRoot: WEB_ROOT,
       handlerFor: (name) => handlers.get(name),
       extraRoutes: [...serviceRoutes, ...(options.extraRoutes ?? [])],
+      rawRoutes,
     });
     await new Promise<void>((ok, fail) => {
       server.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'EADDRINUSE' ? new PortInUseError(port, 'site and API, PORT') : e));
@@ -380,7 +385,8 @@ async function startSesInProcess(port: number): Promise<() => Promise<void>> {
 async function startChild(kind: 'dynalite' | 'ses', opts: object, what: string): Promise<{ pid: number; stop: () => Promise<void> }> {
   const child: ChildProcess = fork(join(__dirname, 'child-service.cjs'), [kind, JSON.stringify(opts)], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    execArgv: [],
+    // STAND_IN_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the stand-ins.
+    execArgv: process.env.STAND_IN_NODE_ARGS ? process.env.STAND_IN_NODE_ARGS.split(/\s+/) : [],
     env: { ...process.env, NODE_OPTIONS: '' },
   });
   const killOnExit = () => child.kill('SIGKILL');

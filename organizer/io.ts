@@ -15,6 +15,8 @@ export interface Io {
   progress(label: string, total: number): Progress;
   /** Asks a yes/no question; false unless the answer is yes. */
   confirm(question: string): Promise<boolean>;
+  /** Asks a free question (interactive moderation); undefined when nobody can answer (no terminal). */
+  ask?(question: string): Promise<string | undefined>;
   /** Colour and bars only on a terminal. */
   isTTY: boolean;
 }
@@ -39,6 +41,15 @@ export function terminalIo(): Io {
         };
       }
       return lineProgress(label, total, (l) => process.stderr.write(l + '\n'));
+    },
+    async ask(question) {
+      if (!process.stdin.isTTY) return undefined;
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return (await rl.question(`${question} `)).trim();
+      } finally {
+        rl.close();
+      }
     },
     async confirm(question) {
       if (!process.stdin.isTTY) return false;

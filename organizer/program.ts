@@ -8,6 +8,8 @@ import type { Io } from './io';
 import { resolveTarget, TargetError } from './target';
 import { dispatchPlan, dispatchReportCommand, letterPackCommand, scheduleCommand } from './commands/dispatch';
 import { exportCommand } from './commands/export';
+import { moderateDecide, moderateInteractive, moderateList } from './commands/moderate';
+import { MODERATION_KINDS, type ModerationKind } from '../functions/core/participation';
 import { CommandFailed, importMissions, missionsReport, validateMissionsFile } from './commands/missions';
 import { purgeCommand } from './commands/purge';
 import { statsCommand } from './commands/stats';
@@ -110,6 +112,34 @@ export function createProgram(io: Io): Command {
     .option('--csv <file>', 'also write the report as CSV')
     .option('--html <file>', 'also write an HTML report with a chart')
     .action(withContext((c, opts: { json?: boolean; csv?: string; html?: string }) => dispatchReportCommand(c, opts)));
+
+  const kindOption = (v: string) => {
+    if (!(MODERATION_KINDS as readonly string[]).includes(v)) throw new InvalidArgumentError(`one of ${MODERATION_KINDS.join(', ')}`);
+    return v as ModerationKind;
+  };
+  const moderate = program
+    .command('moderate')
+    .description('the moderation queue: in-person actions, photos, co-signers and contact reports waiting for a decision');
+  moderate
+    .command('next', { isDefault: true })
+    .description('go through the queue on a terminal: approve, reject (with a reason) or skip each item')
+    .option('--kind <kind>', `only one kind (${MODERATION_KINDS.join(', ')})`, kindOption)
+    .action(withContext((c, opts: { kind?: ModerationKind }) => moderateInteractive(c, opts)));
+  moderate
+    .command('list')
+    .description('list what waits for a decision, oldest first')
+    .option('--kind <kind>', `only one kind (${MODERATION_KINDS.join(', ')})`, kindOption)
+    .option('--json', 'print the queue as JSON')
+    .action(withContext((c, opts: { kind?: ModerationKind; json?: boolean }) => moderateList(c, opts)));
+  moderate
+    .command('approve <kind> <ref>')
+    .description('approve one item (it becomes public; a report is closed)')
+    .action(withContext((c, kind: string, ref: string) => moderateDecide(c, 'approved', kind, ref, {})));
+  moderate
+    .command('reject <kind> <ref>')
+    .description('reject one item, with the reason')
+    .requiredOption('--reason <text>', 'why (kept for the organisers, never shown publicly)')
+    .action(withContext((c, kind: string, ref: string, opts: { reason?: string }) => moderateDecide(c, 'rejected', kind, ref, opts)));
 
   program
     .command('letter-pack')

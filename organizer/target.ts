@@ -22,6 +22,8 @@ export interface Target {
   /** EventBridge Scheduler schedule name and group of the dispatch (AWS only). */
   scheduleName?: string;
   scheduleGroup?: string;
+  /** The private bucket of action photos (moderation publishes approved ones). */
+  photoBucket?: string;
   /** The local site URL when the target is `npm start` (its local-only routes drive dispatch and scheduling). */
   localUrl?: string;
 }
@@ -32,7 +34,7 @@ export const DEFAULT_OUTPUTS_FILE = join(REPO_ROOT, 'cdk-outputs.json');
 export class TargetError extends Error {}
 
 /** The keys `infra/` exports as stack outputs (cdk deploy --outputs-file). */
-const OUTPUT_KEYS = { tableName: 'TableName', publicUrl: 'SiteUrl', scheduleName: 'DispatchScheduleName', scheduleGroup: 'DispatchScheduleGroup', campaign: 'Campaign' };
+const OUTPUT_KEYS = { tableName: 'TableName', publicUrl: 'SiteUrl', scheduleName: 'DispatchScheduleName', scheduleGroup: 'DispatchScheduleGroup', campaign: 'Campaign', photoBucket: 'PhotoBucketName' };
 
 /** Resolves the target and sets the environment the shared adapters read (TABLE_NAME, endpoints...). */
 export function resolveTarget(opts: { aws?: boolean; outputs?: string; dataDir?: string }): Target {
@@ -46,6 +48,7 @@ export function resolveTarget(opts: { aws?: boolean; outputs?: string; dataDir?:
       publicUrl: process.env.PUBLIC_URL,
       scheduleName: process.env.DISPATCH_SCHEDULE_NAME,
       scheduleGroup: process.env.DISPATCH_SCHEDULE_GROUP,
+      photoBucket: process.env.PHOTO_BUCKET,
       localUrl: process.env.LOCAL_SITE_URL,
     };
   }
@@ -64,6 +67,7 @@ export function resolveTarget(opts: { aws?: boolean; outputs?: string; dataDir?:
     tableName: info.tableName,
     campaignDir: info.campaignDir,
     publicUrl: info.env.PUBLIC_URL ?? info.url,
+    photoBucket: info.env.PHOTO_BUCKET,
     localUrl: info.url,
   };
 }
@@ -86,5 +90,6 @@ function awsTarget(file: string): Target {
     publicUrl: outputs[OUTPUT_KEYS.publicUrl],
     scheduleName: outputs[OUTPUT_KEYS.scheduleName],
     scheduleGroup: outputs[OUTPUT_KEYS.scheduleGroup],
+    photoBucket: outputs[OUTPUT_KEYS.photoBucket],
   };
 }

@@ -25,7 +25,7 @@ export interface ServerProcess {
  */
 export async function startServerProcess(env: Record<string, string> = {}, { keepLogs = true }: { keepLogs?: boolean } = {}): Promise<ServerProcess> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'letters-bench-'));
-  const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['local/start.ts'], {
+  const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []), 'local/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', SES_PORT: '0', DYNAMODB_PORT: '0', ...env, DATA_DIR: dataDir },
     stdio: ['ignore', keepLogs ? 'pipe' : 'ignore', 'pipe'],

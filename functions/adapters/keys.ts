@@ -9,6 +9,11 @@
  * | signature (letter)  | SIG#<c>#<signatureId>               | SIG                    | LETTERS#<c>#<missionId>#<shard> (confirmed only) | <confirmedAt>#<signatureId> |
  * | counter shard       | COUNT#<c>#<shard>                   | COUNT                  |                                      |                        |
  * | rate-limit window   | RATE#<scope>#<subject>#<window>     | RATE                   |                                      |                        |
+ * | action              | ACTION#<c>#<actionId>               | ACTION                 | MODQ#<c> (pending) or PUBLIC#<c>#action (approved) | <kind>#<createdAt>#<ref> or <startsAt>#<ref> |
+ * | action photo        | ACTION#<c>#<actionId>               | PHOTO#<photoId>        | MODQ#<c> or PUBLIC#<c>#photo         | as above               |
+ * | co-signer           | COSIGNER#<c>#<id>                   | COSIGNER               | MODQ#<c> or PUBLIC#<c>#cosigner      | as above               |
+ * | contact report      | REPORT#<c>#<id>                     | REPORT                 | MODQ#<c> (until decided)             | report#<createdAt>#<id> |
+ * | call counts         | CALLS#<c>                           | MISSION#<missionId>    |                                      |                        |
  */
 
 /** Shards of the per-mission letter index: a popular mission's confirmations spread over this many GSI partitions. */
@@ -53,4 +58,18 @@ export const dispatchKeys = {
   sesEvent: (messageId: string, type: string) => ({ pk: `SESEVENT#${messageId}#${type}`, sk: 'SESEVENT' }),
   /** A mission's dossier mail (dossier mode), claimed once. */
   dossier: (campaignId: string, missionId: string) => ({ pk: `DOSSIER#${campaignId}#${missionId}`, sk: 'DOSSIER' }),
+};
+
+/** Keys of what participants add (actions, photos, co-signers, reports, calls): see the table above. */
+export const participationKeys = {
+  action: (campaignId: string, actionId: string) => ({ pk: `ACTION#${campaignId}#${actionId}`, sk: 'ACTION' }),
+  photo: (campaignId: string, actionId: string, photoId: string) => ({ pk: `ACTION#${campaignId}#${actionId}`, sk: `PHOTO#${photoId}` }),
+  cosigner: (campaignId: string, id: string) => ({ pk: `COSIGNER#${campaignId}#${id}`, sk: 'COSIGNER' }),
+  report: (campaignId: string, id: string) => ({ pk: `REPORT#${campaignId}#${id}`, sk: 'REPORT' }),
+  calls: (campaignId: string, missionId: string) => ({ pk: `CALLS#${campaignId}`, sk: `MISSION#${missionId}` }),
+  callsPartition: (campaignId: string) => `CALLS#${campaignId}`,
+  /** The moderation queue: every item waiting for an organiser. */
+  queue: (campaignId: string) => `MODQ#${campaignId}`,
+  /** An approved kind's public list. */
+  publicList: (campaignId: string, kind: string) => `PUBLIC#${campaignId}#${kind}`,
 };

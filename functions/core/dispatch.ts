@@ -85,6 +85,18 @@ export function dispatchReport(
 }
 
 /** The task an enumeration or dossier message stands for (stable while a sweep moves through shards). */
+/**
+ * How a mission's letter index shards are split between enumeration messages: about one message per
+ * page of letters, never more than one per shard. A mission of 60 letters gets one message that walks
+ * all shards in turn; one of 100,000 letters one message per shard, all read in parallel.
+ */
+export function enumerationRanges(letters: number, shards: number, pageSize: number = ENUMERATE_PAGE): [number, number][] {
+  const groups = Math.min(shards, Math.max(1, Math.ceil(letters / pageSize)));
+  const out: [number, number][] = [];
+  for (let g = 0; g < groups; g++) out.push([Math.floor((g * shards) / groups), Math.floor(((g + 1) * shards) / groups) - 1]);
+  return out;
+}
+
 export function taskOf(m: Extract<DispatchMessage, { kind: 'enumerate' | 'dossier' }>): string {
   if (m.kind === 'dossier') return `dossier#${m.missionId}`;
   if (m.task) return m.task;

@@ -72,8 +72,8 @@ export class CampaignClosedError extends DomainError {
 export class InvalidTokenError extends DomainError {
   readonly status = 400;
   readonly code = 'invalid_token';
-  constructor(message = 'This link is not valid or has already been used.') {
-    super(message, 'token');
+  constructor(message = 'This link is not valid or has already been used.', field = 'token') {
+    super(message, field);
   }
 }
 
@@ -110,5 +110,23 @@ export class TemporarilyUnavailableError extends DomainError {
   readonly code = 'temporarily_unavailable';
   constructor(message = 'The service is busy. Nothing was lost; please try again in a moment.') {
     super(message);
+  }
+}
+
+/** The thing a route names (an action, a mission) does not exist. */
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly code = 'not_found';
+  constructor(message = 'There is nothing here.', field?: string) {
+    super(message, field);
+  }
+}
+
+/** An action already has its five photos (or has been refused). */
+export class PhotoLimitError extends DomainError {
+  readonly status = 409;
+  readonly code = 'photo_limit';
+  constructor(max: number) {
+    super(`An action can have at most ${max} photos.`, 'uploadToken');
   }
 }

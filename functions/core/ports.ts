@@ -121,3 +121,22 @@ export interface RateLimiter {
    */
   hit(scope: string, subject: string, windows: readonly RateWindow[], now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
+
+/** Private object storage for action photos (S3 on AWS, a local S3 stand-in on one machine). */
+export interface PhotoStorage {
+  /** A URL that accepts one PUT of exactly `size` bytes of `contentType` at `key`, for `ttlSeconds`. */
+  presignPut(key: string, contentType: string, size: number, ttlSeconds: number): Promise<string>;
+  /** The object's bytes, or undefined when there is none; refuses objects over `maxBytes`. */
+  get(key: string, maxBytes: number): Promise<{ body: Buffer } | { tooLarge: number } | undefined>;
+  put(key: string, body: Buffer, contentType: string): Promise<void>;
+  copy(from: string, to: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Decodes an uploaded image and re-encodes it without any metadata (EXIF, GPS, XMP, comments). */
+export interface ImageSanitizer {
+  sanitize(input: Buffer): Promise<
+    | { ok: true; type: 'image/jpeg' | 'image/png' | 'image/webp'; body: Buffer; width: number; height: number }
+    | { ok: false; reason: string }
+  >;
+}

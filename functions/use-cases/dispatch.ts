@@ -10,6 +10,7 @@ import {
   dispatchComplete,
   DOSSIER_INLINE_NAMES,
   ENUMERATE_PAGE,
+  enumerationRanges,
   LEASE_MS,
   taskOf,
   totalLedger,
@@ -103,8 +104,8 @@ export async function resumeDispatch(deps: DispatchDeps): Promise<{ resumed: boo
 }
 
 /**
- * The work of a dispatch. Missions with counted letters get one enumeration per index shard (in
- * parallel); every other mission one sweep over all shards, so a letter the counters missed is still
+ * The work of a dispatch. Missions with counted letters get about one enumeration per page of letters (at
+ * most one per index shard, each walking its range of shards; they run in parallel); every other mission one sweep over all shards, so a letter the counters missed is still
  * found. In dossier mode a mission with a working address gets one dossier message instead.
  */
 async function enqueueWork(deps: DispatchDeps): Promise<{ missions: number; messages: number }> {
@@ -125,8 +126,14 @@ async function enqueueWork(deps: DispatchDeps): Promise<{ missions: number; mess
       continue;
     }
     if (counted) {
-      for (let shard = 0; shard < LETTER_INDEX_SHARDS; shard++) messages.push({ kind: 'enumerate', campaignId: campaign.id, run, missionId, shard });
-      enumerations += LETTER_INDEX_SHARDS;
+      for (const [first, last] of enumerationRanges(byMission[missionId]!, LETTER_INDEX_SHARDS)) {
+        messages.push(
+          first === last
+            ? { kind: 'enumerate', campaignId: campaign.id, run, missionId, shard: first }
+            : { kind: 'enumerate', campaignId: campaign.id, run, missionId, shard: first, lastShard: last, task: `enum#${missionId}#${first}-${last}` },
+        );
+        enumerations++;
+      }
     } else {
       messages.push({ kind: 'enumerate', campaignId: campaign.id, run, missionId, shard: 0, lastShard: LETTER_INDEX_SHARDS - 1 });
       enumerations++;

@@ -67,12 +67,31 @@ describe('the production stack', () => {
       expect(statements.some((s) => s.Effect === 'Deny' && JSON.stringify(s.Condition).includes('aws:SecureTransport'))).toBe(true);
       expect(statements.filter((s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === '"*"')).toHaveLength(0);
     }
-    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    // The site's bucket and the photo bucket, each read by the distribution alone.
+    t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+  });
+
+  it('takes photo uploads only by presigned PUT into a private bucket, and checks each on the server with sharp for linux-arm64', () => {
+    const photoBucket = resources('AWS::S3::Bucket').find((b) => b.Properties.CorsConfiguration)!;
+    expect(photoBucket.Properties.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedMethods: ['PUT'], AllowedHeaders: ['content-type'] })]);
+    expect(photoBucket.Properties.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(photoBucket.Properties.LifecycleConfiguration.Rules).toEqual(expect.arrayContaining([expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 1 })]));
+    t.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: { LambdaFunctionConfigurations: [Match.objectLike({ Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }] } } })] },
+    });
+    const processor = resources('AWS::Lambda::Function').find((f) => f.Properties.Handler === 'index.handler' && f.Properties.Environment?.Variables?.PHOTO_BUCKET && f.Properties.MemorySize === 1536)!;
+    expect(processor.Properties.Architectures).toEqual(['arm64']);
+    const manifest = JSON.parse(readFileSync(join(prod.assembly.directory, `${prod.stack.artifactId}.assets.json`), 'utf8')) as { files: Record<string, { source: { path: string }; destinations: Record<string, { objectKey: string }> }> };
+    const asset = Object.values(manifest.files).find((f) => Object.values(f.destinations)[0]!.objectKey === processor.Properties.Code.S3Key)!;
+    expect(existsSync(join(prod.assembly.directory, asset.source.path, 'node_modules', '@img', 'sharp-linux-arm64'))).toBe(true);
   });
 
   it('sends the strict security headers: CSP without unsafe-inline, HSTS, no framing', () => {
     const policy = resources('AWS::CloudFront::ResponseHeadersPolicy')[0]!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
-    const csp = policy.ContentSecurityPolicy.ContentSecurityPolicy as string;
+    // The photo bucket's address is only known at deploy: the policy is joined from literal parts and it.
+    const raw = policy.ContentSecurityPolicy.ContentSecurityPolicy as string | { 'Fn::Join': [string, unknown[]] };
+    const csp = typeof raw === 'string' ? raw : raw['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : '<bucket>')).join(raw['Fn::Join'][0]);
+    expect(csp).toMatch(/connect-src 'self' https:\/\/<bucket>/);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
@@ -83,7 +102,9 @@ describe('the production stack', () => {
 
   it('serves /api/* from the same distribution, without forwarding the Host header', () => {
     const dist = resources('AWS::CloudFront::Distribution')[0]!.Properties.DistributionConfig;
-    expect(dist.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/api/*']);
+    expect(dist.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/photos/*', '/api/*']);
+    const photos = dist.CacheBehaviors[0];
+    expect(photos.AllowedMethods).toEqual(['GET', 'HEAD']);
     const orp = resources('AWS::CloudFront::OriginRequestPolicy')[0]!.Properties.OriginRequestPolicyConfig;
     expect(orp.HeadersConfig.Headers.map((h: string) => h.toLowerCase())).not.toContain('host');
     expect(orp.HeadersConfig.Headers).toContain('CloudFront-Viewer-Address');

@@ -8,7 +8,8 @@ import { COUNTRY_CODES } from '../../functions/core/countries';
 import { escapeHtml } from '../../functions/core/mail-safety';
 import { formatForPeople, wallClockToInstant } from '../../functions/core/time';
 import { LIMITS } from '../../functions/core/signature-input';
-import { UI, type Lang, type UiText } from '../src/i18n';
+import { UI, type Lang } from '../src/i18n';
+import { PUI } from '../src/participate-i18n';
 
 const e = escapeHtml;
 const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k: string) => v[k] ?? m);
@@ -48,12 +49,25 @@ export interface PageContext {
   script: string;
 }
 
-function shell(ctx: PageContext, t: UiText, title: string, main: string, description: string): string {
+/** Pages of the site, for the navigation (the signing page is the language's home). */
+export type PageName = 'letter' | 'missions' | 'act' | 'actions' | 'cosign' | 'confirm-contact' | 'token';
+
+export function pagePath(ctx: PageContext, page: Exclude<PageName, 'token'>): string {
+  return page === 'letter' ? ctx.pathFor(ctx.lang) : `/${ctx.lang}/${page}.html`;
+}
+
+export function shell(ctx: PageContext, title: string, main: string, description: string, current: PageName): string {
   const { campaign, lang } = ctx;
-  const alternates = campaign.languages.map((l) => `<link rel="alternate" hreflang="${l}" href="${ctx.pathFor(l)}" vite-ignore>`).join('');
+  const t = UI[lang as Lang];
+  const p = PUI[lang as Lang];
+  const samePage = (l: Language) => (current === 'letter' ? ctx.pathFor(l) : current === 'token' ? ctx.pathFor(l) : `/${l}/${current}.html`);
+  const alternates = campaign.languages.map((l) => `<link rel="alternate" hreflang="${l}" href="${samePage(l)}" vite-ignore>`).join('');
   const switcher = campaign.languages
-    .map((l) => (l === lang ? `<li><span aria-current="true" lang="${l}">${e(UI[l as Lang].languageName)}</span></li>` : `<li><a href="${ctx.pathFor(l)}" hreflang="${l}" lang="${l}">${e(UI[l as Lang].languageName)}</a></li>`))
+    .map((l) => (l === lang ? `<li><span aria-current="true" lang="${l}">${e(UI[l as Lang].languageName)}</span></li>` : `<li><a href="${samePage(l)}" hreflang="${l}" lang="${l}">${e(UI[l as Lang].languageName)}</a></li>`))
     .join('');
+  const pages: Exclude<PageName, 'token' | 'confirm-contact'>[] = ['letter', 'missions', 'act', 'actions', 'cosign'];
+  const nav = pages.map((pg) => `<li><a href="${pagePath(ctx, pg)}"${pg === current ? ' aria-current="page"' : ''}>${e(p.nav[pg])}</a></li>`).join('');
+  const skip = current === 'letter' ? `<a class="skip" href="#sign">${e(t.skipToForm)}</a>` : `<a class="skip" href="#main">${e(p.nav.skip)}</a>`;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -67,8 +81,8 @@ ${alternates}
 <script type="module" src="${ctx.script}"></script>
 </head>
 <body>
-<a class="skip" href="#sign">${e(t.skipToForm)}</a>
-<header class="top"><nav aria-label="Language"><ul class="langs">${switcher}</ul></nav></header>
+${skip}
+<header class="top"><nav aria-label="${e(p.nav.label)}"><ul class="site-nav">${nav}</ul></nav><nav aria-label="Language"><ul class="langs">${switcher}</ul></nav></header>
 ${main}
 <footer class="foot"><p>${e(fill(t.footer, { organiser: campaign.organiser.name }))}</p></footer>
 <script type="application/json" id="ui-text">${JSON.stringify({ lang, ...t.client }).replace(/</g, '\\u003c')}</script>
@@ -136,7 +150,7 @@ ${radio('full', t.displayFull)}${radio('initials', t.displayInitials, true)}${ra
 </form>
 </section>
 </main>`;
-  return shell(ctx, t, title, main, intro || letter.subject);
+  return shell(ctx, title, main, intro || letter.subject, 'letter');
 }
 
 /** The page a mail link opens: one button that makes the POST (a GET never confirms or removes). */
@@ -152,5 +166,5 @@ export function tokenPage(ctx: PageContext, kind: 'confirm' | 'remove'): string 
 <div id="result" class="status" role="status" tabindex="-1" hidden></div>
 <p><a href="${ctx.pathFor(lang)}">${e(t.backToLetter)}</a></p>
 </main>`;
-  return shell(ctx, t, `${heading} — ${campaign.title[lang] ?? ''}`, main, heading).replace('<a class="skip" href="#sign">', '<a class="skip" href="#main">');
+  return shell(ctx, `${heading} — ${campaign.title[lang] ?? ''}`, main, heading, 'token');
 }
