@@ -11,6 +11,8 @@ import { defineConfig } from 'vite';
 import { loadCampaign } from '../functions/adapters/campaign-files.ts';
 import type { Language } from '../functions/core/campaign.ts';
 import { signingPage, tokenPage } from './build/pages.ts';
+import { actPage, actionsPage, contactConfirmPage, cosignPage, missionsPage } from './build/participate-pages.ts';
+import { UI } from './src/i18n.ts';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(webDir, '..');
@@ -31,6 +33,7 @@ function generate(): string[] {
   mkdirSync(generated, { recursive: true });
   writeFileSync(join(generated, 'sign.ts'), "import '../src/sign';\n");
   writeFileSync(join(generated, 'token.ts'), "import '../src/token';\n");
+  for (const page of ['missions', 'act', 'actions', 'cosign', 'confirm-contact']) writeFileSync(join(generated, `${page}.ts`), `import '../src/${page}';\n`);
   mkdirSync(join(generated, 'public'), { recursive: true });
   copyFileSync(join(webDir, 'src', 'favicon.svg'), join(generated, 'public', 'favicon.svg'));
   const langs = campaign.languages as Language[];
@@ -40,6 +43,11 @@ function generate(): string[] {
     write(`${lang}/index.html`, signingPage(ctx));
     write(`${lang}/confirm.html`, tokenPage({ ...ctx, script: '/token.ts' }, 'confirm'));
     write(`${lang}/remove.html`, tokenPage({ ...ctx, script: '/token.ts' }, 'remove'));
+    write(`${lang}/missions.html`, missionsPage({ ...ctx, script: '/missions.ts' }));
+    write(`${lang}/act.html`, actPage({ ...ctx, script: '/act.ts' }, UI[lang].chooseCountry, UI[lang].chooseMission));
+    write(`${lang}/actions.html`, actionsPage({ ...ctx, script: '/actions.ts' }));
+    write(`${lang}/cosign.html`, cosignPage({ ...ctx, script: '/cosign.ts' }));
+    write(`${lang}/confirm-contact.html`, contactConfirmPage({ ...ctx, script: '/confirm-contact.ts' }));
   }
   write('index.html', signingPage({ campaign, lang: campaign.defaultLanguage, pathFor, script: '/sign.ts' }));
   return inputs;
