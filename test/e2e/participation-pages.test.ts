@@ -70,6 +70,8 @@ describeInBrowser('the missions directory, actions and co-signers pages', () => 
     expect(await lima.locator('h2').textContent()).toBe('British Embassy Lima');
     expect(await lima.locator('a[href^="tel:"]').getAttribute('href')).toBe('tel:+5116173000');
     expect(await page.locator('#shown').textContent()).toBe('1 missions');
+    expect(await lima.getByRole('link', { name: 'Deliver it in person' }).getAttribute('href')).toBe(`/en/act.html?mission=${LIMA}`);
+    expect(await lima.getByRole('link', { name: 'Actions', exact: true }).getAttribute('href')).toBe(`/en/actions.html?mission=${LIMA}`);
 
     await page.getByLabel('Search').fill('');
     await page.getByLabel('Region').selectOption('SA');
@@ -105,7 +107,9 @@ describeInBrowser('the missions directory, actions and co-signers pages', () => 
         .withExif({ IFD0: { Make: 'PhoneCam' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '12/1 7/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '77/1 2/1 0/1' } })
         .toBuffer(),
     );
-    const page = await open('/en/act.html', '#missionCountry:not([disabled])');
+    // From the Lima card of the directory: the mission comes chosen.
+    const page = await open(`/en/act.html?mission=${LIMA}`, '#missionCountry:not([disabled])');
+    expect(await page.locator('#missionId').inputValue()).toBe(LIMA);
     await page.getByLabel('Organisation or group').fill('Lima Vigil Group');
     await page.getByLabel('Contact email').fill('vigil@example.org');
     await page.getByLabel('Country of the mission').selectOption('PE');

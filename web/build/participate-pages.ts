@@ -51,6 +51,7 @@ export function missionsPage(ctx: PageContext): string {
 ${dataBlock('part-text', p.client)}
 ${dataBlock('regions-data', regions)}
 ${dataBlock('campaign-data', { title: ctx.campaign.title[ctx.lang] ?? ctx.campaign.title[ctx.campaign.defaultLanguage] })}
+${dataBlock('nav-data', { act: p.nav.act, actions: p.nav.actions })}
 </main>`;
   return shell(ctx, p.missionsTitle, main, p.missionsIntro, 'missions');
 }

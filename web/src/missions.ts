@@ -9,6 +9,7 @@ import { countryNames, data, el, lang, loadMissions, option, partText, type Publ
 const t = partText();
 const regions = data<Record<string, string>>('regions-data') ?? {};
 const campaignTitle = data<{ title: string }>('campaign-data')?.title ?? '';
+const nav = data<{ act: string; actions: string }>('nav-data') ?? { act: 'Deliver it in person', actions: 'Actions' };
 const list = document.getElementById('missions') as HTMLUListElement;
 const shown = document.getElementById('shown')!;
 const q = document.getElementById('q') as HTMLInputElement;
@@ -39,6 +40,7 @@ function card(m: PublicMission, letters: number, calls: number): HTMLLIElement {
   const callCount = el('span', {}, fill(t.calls, { n: calls.toLocaleString(lang) }));
   li.append(el('p', { className: 'counts' }, fill(t.letters, { n: letters.toLocaleString(lang) }), ' · ', callCount));
   if (!m.acceptsEmail) li.append(el('p', { className: 'note' }, t.noEmailNote));
+  li.append(el('p', { className: 'links' }, el('a', { href: `/${lang}/act.html?mission=${encodeURIComponent(m.id)}` }, nav.act), ' · ', el('a', { href: `/${lang}/actions.html?mission=${encodeURIComponent(m.id)}` }, nav.actions)));
 
   // Call-in: the script, then the outcome, counted per mission (no personal data).
   const callStatus = el('p', { className: 'note' });
