@@ -9,6 +9,10 @@ const common = {
 module.exports = {
   // A global option (jest ignores it inside projects): stacks, browsers and CDK synths take seconds.
   testTimeout: 120_000,
+  // The privacy audit: everything the product logs during the run is scanned for emails and names.
+  transform: { '^.+\\.tsx?$': tsJest },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },

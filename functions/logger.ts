@@ -15,9 +15,27 @@ function enabled(level: Level): boolean {
   return RANK[level] >= threshold;
 }
 
+/**
+ * LOG_AUDIT_DIR (set by the test runner only): every line, at every level and before masking, is also
+ * appended to a file there, so the privacy audit can prove that no handler tried to log an email
+ * address or a name (test/support/privacy-audit.ts).
+ */
+function audit(raw: string) {
+  const dir = process.env.LOG_AUDIT_DIR;
+  if (!dir) return;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('node:fs') as typeof import('node:fs')).appendFileSync(`${dir}/${process.pid}.jsonl`, raw + '\n');
+  } catch {
+    // The audit must never break the product.
+  }
+}
+
 function write(level: Level, event: string, fields: Fields = {}) {
+  const raw = JSON.stringify({ level, event, time: new Date().toISOString(), ...fields });
+  audit(raw);
   if (!enabled(level)) return;
-  const line = JSON.stringify({ level, event, time: new Date().toISOString(), ...fields }).replace(EMAIL, '[email]');
+  const line = raw.replace(EMAIL, '[email]');
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 }
 

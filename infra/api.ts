@@ -2,12 +2,13 @@
  * The HTTP API: one function per route of functions/routes.ts (the same table the local server reads, so
  * the two cannot disagree), each granted only what its handler uses; stage-wide throttling.
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ROUTES } from '../functions/routes';
 import { AppFunction } from './function';
@@ -55,6 +56,15 @@ export class Api extends Construct {
     this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Letters to the missions: public API (served through CloudFront)' });
     const stage = this.httpApi.defaultStage!.node.defaultChild as CfnStage;
     stage.defaultRouteSettings = { throttlingRateLimit: props.rateLimit, throttlingBurstLimit: props.rateLimit * 2 };
+    // Access logs: which route, status and latency. No address, no body: nothing personal.
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.retain ? RetentionDays.SIX_MONTHS : RetentionDays.ONE_MONTH,
+      removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({ requestId: '$context.requestId', time: '$context.requestTime', route: '$context.routeKey', status: '$context.status', latencyMs: '$context.responseLatency', integrationError: '$context.integrationErrorMessage' }),
+    };
 
     const byHandler = new Map<string, AppFunction>();
     for (const route of ROUTES) {

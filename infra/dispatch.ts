@@ -106,7 +106,7 @@ export class Dispatch extends Construct {
     );
 
     // SES events (send, delivery, bounce, complaint...) of the configuration set, through SNS.
-    const eventsTopic = new Topic(this, 'SesEvents', { displayName: 'SES events of the letters' });
+    const eventsTopic = new Topic(this, 'SesEvents', { displayName: 'SES events of the letters', enforceSSL: true });
     props.configurationSet.addEventDestination('ToSns', {
       destination: EventDestination.snsTopic(eventsTopic),
       events: [EmailSendingEvent.SEND, EmailSendingEvent.DELIVERY, EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],

@@ -6,7 +6,7 @@
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import { AppFunction } from './function';
@@ -17,6 +17,8 @@ export interface PhotosProps {
   retain: boolean;
   /** The site's own origin when known at synth (custom domain); CORS is then limited to it. */
   siteOrigin?: string;
+  /** Where S3 server access logs of the bucket go. */
+  logBucket: IBucket;
 }
 
 export class Photos extends Construct {
@@ -29,6 +31,8 @@ export class Photos extends Construct {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      serverAccessLogsBucket: props.logBucket,
+      serverAccessLogsPrefix: 'photos-bucket/',
       // Browsers PUT straight to the bucket with a presigned URL; the signature is the authorisation.
       // Without a custom domain the distribution's name is not known before the bucket exists
       // (it is the bucket's own distribution), so any origin may make the (signed) request.

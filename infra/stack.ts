@@ -16,6 +16,7 @@ import { Mail } from './mail';
 import { Observability } from './observability';
 import { Web } from './web';
 import { Photos } from './photos';
+import { acknowledgeNagFindings } from './nag';
 
 export interface LettersStackProps extends StackProps {
   config: DeployConfig;
@@ -49,7 +50,7 @@ export class LettersStack extends Stack {
     });
     const originVerify = originSecret.secretValue.unsafeUnwrap();
 
-    const photos = new Photos(this, 'Photos', { table: data.table, campaign: config.campaign, retain, siteOrigin: config.domainName ? `https://${config.domainName}` : undefined });
+    const photos = new Photos(this, 'Photos', { table: data.table, campaign: config.campaign, retain, logBucket: logs, siteOrigin: config.domainName ? `https://${config.domainName}` : undefined });
     const api = new Api(this, 'Api', {
       photoBucket: photos.bucket,
       table: data.table,
@@ -104,6 +105,8 @@ export class LettersStack extends Stack {
     data.table.grantReadWriteData(seed);
     const provider = new Provider(this, 'SeedProvider', { onEventHandler: seed });
     new CustomResource(this, 'Missions', { serviceToken: provider.serviceToken, properties: { table: data.table.tableName } });
+
+    acknowledgeNagFindings(this, { table: data.table, photoBucket: photos.bucket, siteBucket: web.bucket, dispatchStart: dispatch.start, seed, customDomain: Boolean(config.domainName && config.certificateArn), webAcl: Boolean(config.webAclArn) });
 
     new CfnOutput(this, 'SiteUrl', { value: siteUrl, description: 'The signing page' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName, description: 'Used by the organiser tools (--aws)' });

@@ -8,6 +8,7 @@ import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk
 import { emptyLedger, LEDGER_FIELDS, type LedgerField, type MissionLedger } from '../core/dispatch';
 import { coalescing } from '../core/coalesce';
 import { dynamoClient } from '../clients';
+import { createHash } from 'node:crypto';
 import { dispatchKeys } from './keys';
 
 export const LEDGER_SHARDS = 16;
@@ -70,11 +71,62 @@ export class DynamoDeliveryLedger {
       new UpdateCommand({
         TableName: this.tableName,
         Key: dispatchKeys.enumerations(campaignId),
-        UpdateExpression: 'SET pending = :n, #run = :run, startedAt = :now',
+        UpdateExpression: 'SET pending = :n, #run = :run, startedAt = :now, watchSeq = :zero',
         ExpressionAttributeNames: { '#run': 'run' },
-        ExpressionAttributeValues: { ':n': tasks, ':run': run, ':now': new Date().toISOString() },
+        ExpressionAttributeValues: { ':n': tasks, ':run': run, ':now': new Date().toISOString(), ':zero': 0 },
       }),
     );
+  }
+
+  /**
+   * The completion check is one chain of watch messages per run. A watch continues the chain only if
+   * it is the current link (this run, this sequence number): a redelivered or stale watch ends there,
+   * so chains never multiply however often the queue redelivers.
+   */
+  async isCurrentWatch(campaignId: string, run: string, seq: number): Promise<boolean> {
+    const res = await dynamoClient().send(new GetCommand({ TableName: this.tableName, Key: dispatchKeys.enumerations(campaignId), ConsistentRead: true }));
+    return res.Item?.run === run && Number(res.Item?.watchSeq ?? 0) === seq;
+  }
+
+  /** Moves the chain to its next link; false when another copy of this link moved it already. */
+  async advanceWatch(campaignId: string, run: string, seq: number): Promise<boolean> {
+    try {
+      await dynamoClient().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: dispatchKeys.enumerations(campaignId),
+          UpdateExpression: 'SET watchSeq = :next',
+          ConditionExpression: '#run = :run AND watchSeq = :seq',
+          ExpressionAttributeNames: { '#run': 'run' },
+          ExpressionAttributeValues: { ':run': run, ':seq': seq, ':next': seq + 1 },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (conditionFailed(e)) return false;
+      throw e;
+    }
+  }
+
+  /** Whether an enumeration step of `run` (one page of one shard) has been done completely. */
+  async stepDone(campaignId: string, run: string, step: string): Promise<boolean> {
+    const res = await dynamoClient().send(new GetCommand({ TableName: this.tableName, Key: dispatchKeys.stepDone(campaignId, run, stepHash(step)), ConsistentRead: true }));
+    return Boolean(res.Item);
+  }
+
+  /** Records an enumeration step done (after its messages were enqueued); idempotent. */
+  async markStep(campaignId: string, run: string, step: string): Promise<void> {
+    try {
+      await dynamoClient().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...dispatchKeys.stepDone(campaignId, run, stepHash(step)), ttl: Math.floor(Date.now() / 1000) + 30 * 86400 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (e) {
+      if (!conditionFailed(e)) throw e;
+    }
   }
 
   /** Counts a task of `run` finished, once however often it is reported (a redelivered message). */
@@ -126,4 +178,9 @@ export class DynamoDeliveryLedger {
     const item = enumRes.Item;
     return { missions, enumerationsPending: Number(item?.pending ?? 0), ...(item?.run ? { run: String(item.run), startedAt: String(item.startedAt ?? '') } : {}) };
   }
+}
+
+/** A step (task, shard and paging cursor) as a short key. */
+function stepHash(step: string): string {
+  return createHash('sha256').update(step).digest('base64url').slice(0, 22);
 }

@@ -52,6 +52,8 @@ export const dispatchKeys = {
   enumerations: (campaignId: string) => ({ pk: `LEDGER#${campaignId}#enum`, sk: 'LEDGER' }),
   /** A finished task (enumeration or dossier) of a dispatch run, so it is counted once. */
   taskDone: (campaignId: string, run: string, task: string) => ({ pk: `TASKDONE#${campaignId}#${run}#${task}`, sk: 'TASKDONE' }),
+  /** A done enumeration step (one page of one shard) of a run: a redelivered step is skipped. */
+  stepDone: (campaignId: string, run: string, step: string) => ({ pk: `STEPDONE#${campaignId}#${run}#${step}`, sk: 'STEPDONE' }),
   /** Send slots of one second, shared by every worker (the SES rate). */
   paceSlot: (campaignId: string, second: number) => ({ pk: `PACE#${campaignId}#${second}`, sk: 'PACE' }),
   /** A processed SES event (duplicates from SNS are ignored). */

@@ -15,7 +15,7 @@ export type DispatchMessage =
   /** One mail per mission listing every signatory (dossier mode). */
   | { kind: 'dossier'; campaignId: string; run: string; missionId: string }
   /** Checks whether everything enqueued is done, then marks the campaign dispatched; re-enqueued until it is. */
-  | { kind: 'watch'; campaignId: string };
+  | { kind: 'watch'; campaignId: string; run?: string; seq?: number };
 
 /** The ledger's figures per mission. `no_address` letters are printed and delivered by hand. */
 export const LEDGER_FIELDS = ['queued', 'sent', 'delivered', 'bounced', 'complained', 'failed', 'no_address'] as const;

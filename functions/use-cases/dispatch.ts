@@ -56,6 +56,10 @@ export interface DispatchDeps {
   ledger: {
     add(campaignId: string, missionId: string, field: LedgerField, n?: number): Promise<void>;
     startRun(campaignId: string, run: string, tasks: number): Promise<void>;
+    isCurrentWatch(campaignId: string, run: string, seq: number): Promise<boolean>;
+    stepDone(campaignId: string, run: string, step: string): Promise<boolean>;
+    markStep(campaignId: string, run: string, step: string): Promise<void>;
+    advanceWatch(campaignId: string, run: string, seq: number): Promise<boolean>;
     finishTask(campaignId: string, run: string, task: string): Promise<void>;
     read(campaignId: string): Promise<LedgerSnapshot>;
   };
@@ -144,7 +148,7 @@ async function enqueueWork(deps: DispatchDeps): Promise<{ missions: number; mess
   await deps.ledger.startRun(campaign.id, run, messages.length);
   if (dossiers > 0) log.info('dispatch.dossiers', { campaignId: campaign.id, dossiers });
   await deps.queue.send(messages);
-  await deps.queue.send([{ kind: 'watch', campaignId: campaign.id }], deps.watchDelaySeconds ?? WATCH_DELAY_SECONDS);
+  await deps.queue.send([{ kind: 'watch', campaignId: campaign.id, run, seq: 0 }], deps.watchDelaySeconds ?? WATCH_DELAY_SECONDS);
   return { missions: ids.filter((id) => (byMission[id] ?? 0) > 0).length, messages: messages.length };
 }
 
@@ -170,7 +174,7 @@ export async function handleDispatchMessage(message: DispatchMessage, deps: Disp
     case 'dossier':
       return sendDossier(message, deps);
     case 'watch':
-      return watch(deps);
+      return watch(message, deps);
     default:
       throw new Error(`Unknown dispatch message kind: ${(message as { kind: string }).kind}`);
   }
@@ -183,6 +187,10 @@ async function eachLimited<T>(items: T[], width: number, fn: (item: T) => Promis
 
 async function enumerate(m: Extract<DispatchMessage, { kind: 'enumerate' }>, deps: DispatchDeps) {
   const { campaign } = deps;
+  // A step redelivered after it was done (its batch died later) is skipped, so a crash never
+  // duplicates the rest of a mission's walk over its shards.
+  const step = `${taskOf(m)}|${m.shard}|${m.cursor ?? ''}`;
+  if (await deps.ledger.stepDone(campaign.id, m.run, step)) return;
   const mission = await deps.missions.get(m.missionId);
   const page = await deps.letters.page(campaign.id, m.missionId, m.shard, ENUMERATE_PAGE, m.cursor);
   if (mission && acceptsEmail(mission) && campaign.deliveryMode !== 'dossier') {
@@ -209,6 +217,7 @@ async function enumerate(m: Extract<DispatchMessage, { kind: 'enumerate' }>, dep
   if (page.cursor) await deps.queue.send([{ ...m, cursor: page.cursor }]);
   else if (m.lastShard !== undefined && m.shard < m.lastShard) await deps.queue.send([{ ...m, shard: m.shard + 1, cursor: undefined }]);
   else await deps.ledger.finishTask(campaign.id, m.run, taskOf(m));
+  await deps.ledger.markStep(campaign.id, m.run, step);
 }
 
 /** SES errors that will not change on a retry: the letter is recorded as failed, with the reason. */
@@ -356,12 +365,21 @@ async function sendDossier(m: Extract<DispatchMessage, { kind: 'dossier' }>, dep
   await deps.ledger.finishTask(campaign.id, m.run, taskOf(m));
 }
 
-/** The completion check: marks the campaign dispatched when all is done, else looks again later. */
-async function watch(deps: DispatchDeps): Promise<void> {
+/**
+ * The completion check: marks the campaign dispatched when all is done, else looks again later. Only
+ * the current link of the run's chain continues it (see DynamoDeliveryLedger.isCurrentWatch). The next
+ * link is enqueued before this one is marked passed, so a crash in between leaves a spare link (which
+ * ends at its own check), never a broken chain.
+ */
+async function watch(m: Extract<DispatchMessage, { kind: 'watch' }>, deps: DispatchDeps): Promise<void> {
   if (await finishIfComplete(deps)) return;
   const state = await deps.campaignState.get(deps.campaign.id);
   if (state?.status !== 'dispatching') return;
-  await deps.queue.send([{ kind: 'watch', campaignId: deps.campaign.id }], deps.watchDelaySeconds ?? WATCH_DELAY_SECONDS);
+  const run = m.run ?? (await deps.ledger.read(deps.campaign.id)).run;
+  const seq = m.seq ?? 0;
+  if (!run || !(await deps.ledger.isCurrentWatch(deps.campaign.id, run, seq))) return;
+  await deps.queue.send([{ kind: 'watch', campaignId: deps.campaign.id, run, seq: seq + 1 }], deps.watchDelaySeconds ?? WATCH_DELAY_SECONDS);
+  await deps.ledger.advanceWatch(deps.campaign.id, run, seq);
 }
 
 /** Moves the campaign to `dispatched` once every enumeration ran and every queued letter is sent or failed. */

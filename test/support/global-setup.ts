@@ -1,0 +1,2 @@
+import { setup } from './privacy-audit';
+export default setup;

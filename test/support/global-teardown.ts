@@ -1,0 +1,2 @@
+import { teardown } from './privacy-audit';
+export default teardown;
