@@ -12,6 +12,7 @@ import { DynamoLetterStore } from '../../functions/adapters/letter-store';
 import { LETTER_INDEX_SHARDS } from '../../functions/adapters/keys';
 import { campaignStatus, dispatchInstant } from '../../functions/core/campaign';
 import { dispatchReport, estimatedSeconds } from '../../functions/core/dispatch';
+import { letterMail } from '../../functions/core/letter-mail';
 import { letterPackHtml, type PackSignatory } from '../../functions/core/letter-pack';
 import { acceptsEmail, type Mission } from '../../functions/core/mission';
 import { formatForPeople, toWallClock, wallClockToInstant } from '../../functions/core/time';
@@ -48,7 +49,8 @@ export async function dispatchPlan(ctx: OrganizerContext, opts: { rate?: number;
     rate,
     estimatedSeconds: Math.ceil(seconds),
   };
-  if (opts.json) return io.out(JSON.stringify(plan, null, 2));
+  const sample = await firstMail(ctx, lines.filter((l) => l.route === 'email').map((l) => l.id), byId);
+  if (opts.json) return io.out(JSON.stringify({ ...plan, firstMail: sample }, null, 2));
   io.out(`Dry run: nothing is sent. Campaign ${campaign.id} is ${plan.status}; dispatch at ${plan.dispatchAt} (${formatForPeople(new Date(plan.dispatchAt), 'en', campaign.timeZone)}).`);
   io.out(`  ${plan.letters} confirmed letters to ${lines.length} missions, mode ${plan.mode}.`);
   io.out(`  By email: ${byEmail} letters, ${plan.mails} mails${campaign.notifySignersAfterDispatch ? ' (with the note to each signer)' : ''}; at ${rate}/s about ${Math.ceil(seconds / 60)} min.`);
@@ -59,6 +61,33 @@ export async function dispatchPlan(ctx: OrganizerContext, opts: { rate?: number;
   io.out('');
   io.out('  Letters per mission (top 12):');
   for (const line of terminalBars(lines.slice(0, 12).map((l) => ({ label: `${l.name} (${l.countryCode})`, value: l.letters })))) io.out(`  ${line}`);
+  if (sample) {
+    io.out('');
+    io.out('  The first letter, as its mission will receive it:');
+    io.out(`    From: ${sample.from}`);
+    io.out(`    To: ${sample.to}`);
+    if (sample.replyTo) io.out(`    Reply-To: ${sample.replyTo}`);
+    io.out(`    Subject: ${sample.subject}`);
+    io.out('');
+    for (const line of sample.text.split('\n')) io.out(`    ${line}`);
+  }
+}
+
+/** The first confirmed letter of the first mission with an address, rendered exactly as it would be sent. */
+async function firstMail(ctx: OrganizerContext, missionIds: string[], missions: Map<string, Mission>) {
+  const letters = new DynamoLetterStore(ctx.target.tableName);
+  for (const missionId of missionIds.slice(0, 5)) {
+    for (let shard = 0; shard < LETTER_INDEX_SHARDS; shard++) {
+      const page = await letters.pageSignatures(ctx.campaign.id, missionId, shard, 5);
+      const signature = page.signatures.find((s) => s.status === 'confirmed');
+      const mission = missions.get(missionId);
+      if (!signature || !mission) continue;
+      const fromAddress = process.env.MAIL_FROM ?? 'letters@campaign.localhost';
+      const mail = letterMail({ campaign: ctx.campaign, signature, mission, fromAddress });
+      return { from: `${mail.fromName} <${mail.fromAddress}>`, to: mail.to.join(', '), replyTo: mail.replyTo?.join(', '), subject: mail.subject, text: mail.text };
+    }
+  }
+  return undefined;
 }
 
 /** The delivery report: per mission sent, delivered, bounced, failed and for in-person delivery. */

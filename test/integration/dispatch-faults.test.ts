@@ -128,4 +128,5 @@ it('loses no letter and sends one twice only where a worker died between SES and
   // The ledger counts each letter once, and nothing is left for the dead-letter queue.
   expect(s.totals).toMatchObject({ queued: LETTERS, sent: LETTERS, failed: 0 });
   expect(s.deadLetters).toBe(0);
+  console.log(`Dispatch faults: ${LETTERS} letters, ${crashed.afterClaim} crashes after the claim, ${crashed.afterSend} between SES and the record, ${ses.failed} SES calls throttled: ${perSigner.size} delivered, 0 lost, ${duplicates.length} duplicate(s).`);
 }, 200_000);

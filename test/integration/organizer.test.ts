@@ -184,6 +184,9 @@ describe('the organiser', () => {
     expect(r.text()).toMatch(/Dry run: nothing is sent/);
     expect(r.text()).toMatch(/British Embassy Vienna \(AT\)\s+12\s+no address: printed pack/);
     expect(r.text()).toMatch(/By email: 61 letters, 122 mails \(with the note to each signer\); at 10\/s about 1 min/);
+    // The first letter, rendered as it will go out, for inspection.
+    expect(r.text()).toMatch(/The first letter, as its mission will receive it:\n\s+From: .+ via .+ <.+>\n\s+To: (belima@fco\.gov\.uk|paris\.letters@fcdo\.gov\.uk)/);
+    expect(r.text()).toMatch(/Subject: .+/);
     const plan = JSON.parse((await organizer(['dispatch', '--dry-run', '--json'])).text()) as { letters: number; byEmail: number; printedPacks: { id: string; letters: number }[]; status: string };
     expect(plan).toMatchObject({ letters: 73, byEmail: 61, status: 'open' });
     expect(plan.printedPacks).toEqual([expect.objectContaining({ id: VIENNA, letters: 12 })]);
