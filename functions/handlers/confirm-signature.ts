@@ -1,7 +1,7 @@
 /** POST /api/signatures/confirm — { token } from the confirmation mail; never a GET (mail scanners follow links). */
 import { httpHandler, json, readJsonBody } from '../http';
 import { confirmSignature } from '../use-cases/confirm-signature';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 
 const deps = {
   campaign: wiring.campaign(),

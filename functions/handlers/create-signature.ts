@@ -5,7 +5,7 @@ import { config } from '../config';
 import { clientIp, httpHandler, json, readJsonBody } from '../http';
 import { networkOf } from '../core/network';
 import { signLetter } from '../use-cases/sign-letter';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 
 const deps = {
   campaign: wiring.campaign(),

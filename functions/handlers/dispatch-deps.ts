@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { config } from '../config';
 import type { DispatchDeps } from '../use-cases/dispatch';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 
 let deps: DispatchDeps | undefined;
 

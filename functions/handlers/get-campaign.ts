@@ -1,7 +1,7 @@
 /** GET /api/campaign — the campaign, its status and the letter in the requested language (?lang=). */
 import { httpHandler, json } from '../http';
 import { viewCampaign } from '../use-cases/public-views';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 
 const deps = { campaign: wiring.campaign(), campaignState: wiring.campaignState(), clock: wiring.clock() };
 

@@ -1,7 +1,7 @@
 /** GET /api/delivery — the public delivery ledger: per mission, letters queued, sent, delivered, bounced... */
 import { config } from '../config';
 import { httpHandler, json } from '../http';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 
 const campaign = wiring.campaign();
 const ledger = wiring.ledger();

@@ -2,7 +2,7 @@
 import { config } from '../config';
 import { httpHandler, json } from '../http';
 import { statsReader } from '../use-cases/public-views';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 
 const maxAge = config.statsMaxAgeSeconds;
 const readStats = statsReader({ campaign: wiring.campaign(), counters: wiring.counters(), clock: wiring.clock() }, Math.min(maxAge, 10) * 1000);

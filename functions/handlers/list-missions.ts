@@ -1,7 +1,7 @@
 /** GET /api/missions — operating missions, without email addresses. */
 import { httpHandler, json } from '../http';
 import { listPublicMissions } from '../use-cases/public-views';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 
 const deps = { missions: wiring.missions() };
 

@@ -1,7 +1,7 @@
 /** The adapters every participation route shares (actions, photos, co-signers, calls, reports). */
 import { config } from '../config';
 import type { ParticipationDeps } from '../use-cases/participate';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 
 export function participationDeps(extra: Partial<ParticipationDeps> = {}): ParticipationDeps {
   return {

@@ -6,7 +6,7 @@
 import type { S3Event } from 'aws-lambda';
 import { SharpSanitizer } from '../adapters/sharp-sanitizer';
 import { processPhotoUpload } from '../use-cases/participate';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 import { participationDeps } from './participation-deps';
 
 const deps = participationDeps({ photos: wiring.photoStorage(), sanitizer: new SharpSanitizer() });

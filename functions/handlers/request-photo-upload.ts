@@ -6,7 +6,7 @@ import { PHOTO_FIELDS, photoRequestSchema, validateBody } from '../core/particip
 import { networkOf } from '../core/network';
 import { checkedBody, clientIp, httpHandler, json, pathParameter } from '../http';
 import { requestPhotoUpload } from '../use-cases/participate';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 import { participationDeps } from './participation-deps';
 
 const deps = participationDeps({ photos: wiring.photoStorage() });

@@ -2,7 +2,7 @@
 import type { SNSEvent } from 'aws-lambda';
 import { log } from '../logger';
 import { recordSesEvent, type SesEvent } from '../use-cases/record-ses-event';
-import { wiring } from '../wiring';
+import * as wiring from '../wiring';
 
 const deps = {
   campaignId: wiring.campaign().id,

@@ -1,4 +1,5 @@
 /** Shared by the participation pages: their words, the missions list, field errors tied to inputs. */
+import './part.css';
 import type { PartClientText } from './participate-i18n';
 import { announce, callApi } from './ui';
 
