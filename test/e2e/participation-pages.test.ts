@@ -174,6 +174,7 @@ describeInBrowser('the missions directory, actions and co-signers pages', () => 
     expect(await org.getAttribute('aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('organisation');
     expect(await page.locator('#form-status').isVisible()).toBe(true);
+    expect(await page.locator('#organisation-error').textContent()).toBe('Escribe el nombre de tu organización o grupo.');
   });
 
   for (const path of ['/en/missions.html', '/en/act.html', '/en/actions.html', '/en/cosign.html', '/fr/confirm-contact.html?kind=action&token=x']) {

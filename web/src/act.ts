@@ -55,7 +55,7 @@ form.addEventListener('submit', async (ev) => {
   };
   const files = [...(photos.files ?? [])];
   const checked = validateBody(actionInputSchema, body, ACTION_FIELDS);
-  if (!checked.ok) return errors.show(checked.field, checked.message);
+  if (!checked.ok) return errors.show(checked.field, checked.message, t.fields);
   const photoError = photoProblem(files);
   if (photoError) return errors.show('photos', photoError);
 
@@ -64,7 +64,7 @@ form.addEventListener('submit', async (ev) => {
   const res = await callApi('/api/actions', body);
   if (res.status !== 202) {
     submit.disabled = false;
-    return errors.show(res.body.error?.field, failure(t, res.status, res.body.error?.message));
+    return errors.show(res.body.error?.field, failure(t, res.status, res.body.error?.message), res.status === 400 ? t.fields : undefined);
   }
   const { id, uploadToken } = res.body as { id: string; uploadToken: string };
   const refused: string[] = [];

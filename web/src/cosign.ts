@@ -52,12 +52,12 @@ form.addEventListener('submit', async (ev) => {
     fax: String(fd.get('fax') ?? ''),
   };
   const checked = validateBody(cosignerInputSchema, body, COSIGNER_FIELDS);
-  if (!checked.ok) return errors.show(checked.field, checked.message);
+  if (!checked.ok) return errors.show(checked.field, checked.message, t.fields);
   submit.disabled = true;
   announce(status, t.sending, 'info');
   const res = await callApi('/api/cosigners', body);
   submit.disabled = false;
-  if (res.status !== 202) return errors.show(res.body.error?.field, failure(t, res.status, res.body.error?.message));
+  if (res.status !== 202) return errors.show(res.body.error?.field, failure(t, res.status, res.body.error?.message), res.status === 400 ? t.fields : undefined);
   form.hidden = true;
   announce(status, t.cosignSent, 'ok');
 });

@@ -99,7 +99,8 @@ export function fieldErrors(fields: readonly string[], status: HTMLElement, summ
       for (const f of fields) set(f);
       status.hidden = true;
     },
-    show(field: string | undefined, message: string) {
+    show(field: string | undefined, serverMessage: string, localised?: Record<string, string>) {
+      const message = (field && localised?.[field]) || serverMessage;
       if (!field || !fields.includes(field)) return announce(status, message, 'error');
       set(field, message);
       announce(status, `${summary} ${message}`, 'error');

@@ -99,6 +99,8 @@ export interface PartClientText {
   expiredLink: string;
   noToken: string;
   working: string;
+  /** Per field, what to fix (shown under the field; the API's own message is in English). */
+  fields: Record<'organisation' | 'email' | 'missionId' | 'startsAt' | 'description' | 'consent' | 'kind' | 'name' | 'country' | 'website' | 'display', string>;
 }
 
 const en: PartText = {
@@ -192,6 +194,7 @@ const en: PartText = {
     expiredLink: 'This link has expired. Please submit the form again.',
     noToken: 'This page needs the link from your email.',
     working: 'Working…',
+    fields: { organisation: 'Enter the name of your organisation or group.', email: 'Enter a valid email address, like name@example.org.', missionId: 'Choose a mission.', startsAt: 'Enter a date and time from the last three months up to a year ahead.', description: 'Describe the action in at most 2,000 characters.', consent: 'Tick the box to agree.', kind: 'Choose individual or organisation.', name: 'Enter the name (letters; at most 160 characters).', country: 'Choose the country.', website: 'Enter the website address starting with https://', display: 'Choose how the name may appear.' },
   },
 };
 
@@ -286,6 +289,7 @@ const es: PartText = {
     expiredLink: 'Este enlace ha caducado. Envía el formulario de nuevo.',
     noToken: 'Esta página necesita el enlace de tu correo.',
     working: 'Un momento…',
+    fields: { organisation: 'Escribe el nombre de tu organización o grupo.', email: 'Escribe una dirección de correo válida, como nombre@ejemplo.org.', missionId: 'Elige una misión.', startsAt: 'Indica una fecha y hora entre hace tres meses y dentro de un año.', description: 'Describe la acción en 2000 caracteres como máximo.', consent: 'Marca la casilla para aceptar.', kind: 'Elige persona u organización.', name: 'Escribe el nombre (letras; como máximo 160 caracteres).', country: 'Elige el país.', website: 'Escribe la dirección del sitio empezando por https://', display: 'Elige cómo puede aparecer el nombre.' },
   },
 };
 
@@ -380,6 +384,7 @@ const pt: PartText = {
     expiredLink: 'Este link expirou. Envie o formulário de novo.',
     noToken: 'Esta página precisa do link do seu e-mail.',
     working: 'Um momento…',
+    fields: { organisation: 'Escreva o nome da sua organização ou grupo.', email: 'Escreva um e-mail válido, como nome@exemplo.org.', missionId: 'Escolha uma missão.', startsAt: 'Informe uma data e hora entre três meses atrás e daqui a um ano.', description: 'Descreva a ação em no máximo 2.000 caracteres.', consent: 'Marque a caixa para concordar.', kind: 'Escolha pessoa ou organização.', name: 'Escreva o nome (letras; no máximo 160 caracteres).', country: 'Escolha o país.', website: 'Escreva o endereço do site começando com https://', display: 'Escolha como o nome pode aparecer.' },
   },
 };
 
@@ -474,6 +479,7 @@ const fr: PartText = {
     expiredLink: 'Ce lien a expiré. Envoyez à nouveau le formulaire.',
     noToken: 'Cette page a besoin du lien de votre e-mail.',
     working: 'Un instant…',
+    fields: { organisation: 'Indiquez le nom de votre organisation ou groupe.', email: 'Indiquez une adresse e-mail valide, comme nom@exemple.org.', missionId: 'Choisissez une mission.', startsAt: 'Indiquez une date et une heure entre trois mois en arrière et un an à venir.', description: 'Décrivez l’action en 2 000 caractères au plus.', consent: 'Cochez la case pour accepter.', kind: 'Choisissez personne ou organisation.', name: 'Indiquez le nom (lettres ; 160 caractères au plus).', country: 'Choisissez le pays.', website: 'Indiquez l’adresse du site commençant par https://', display: 'Choisissez comment le nom peut apparaître.' },
   },
 };
 
