@@ -62,6 +62,14 @@ export async function run_(): Promise<BenchResult> {
   try {
     const env = { ...process.env, ...server.info.env, LOG_LEVEL: 'warn', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
     const handlers = [...new Map(ROUTES.map((r) => [r.handler, r])).values()];
+    // The floor: a bare Node.js process, spawned and gone, in the same run.
+    const bare: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const t0 = performance.now();
+      await run(process.execPath, ['-e', ''], { env, cwd: ROOT });
+      bare.push(performance.now() - t0);
+    }
+    figures.push({ name: 'bare node -e ""', value: Math.round(median(bare)), unit: 'ms', note: 'spawn to exit of an empty Node.js process: what every cold start pays before loading a bundle' });
     let n = 0;
     for (const route of handlers) {
       const medians: Record<string, number> = {};

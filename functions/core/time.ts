@@ -65,6 +65,8 @@ export function toWallClock(instant: Date, timeZone: string): string {
   return toZonedIso(instant, timeZone).slice(0, 19);
 }
 
+const peopleFormatters = new Map<string, { when: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+
 /**
  * A date and time for people, in their language, with the zone's short name:
  * "10 December 2026 at 09:00 GMT" / "10 de diciembre de 2026, 9:00 GMT".
@@ -73,9 +75,17 @@ export function toWallClock(instant: Date, timeZone: string): string {
 export function formatForPeople(instant: Date, language: string, timeZone: string): string {
   // British English for 'en': "10 December 2026 at 09:00" reads the same everywhere, unlike the US order.
   const locale = language === 'en' ? 'en-GB' : language;
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(instant);
-  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-    .formatToParts(instant)
-    .find((p) => p.type === 'timeZoneName')?.value;
+  // Built once per language and zone: constructing Intl formatters costs far more than formatting.
+  const key = `${locale}|${timeZone}`;
+  let f = peopleFormatters.get(key);
+  if (!f) {
+    f = {
+      when: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+      zone: new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }),
+    };
+    peopleFormatters.set(key, f);
+  }
+  const when = f.when.format(instant);
+  const zone = f.zone.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
   return zone ? `${when} ${zone}` : when;
 }
