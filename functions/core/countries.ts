@@ -19,10 +19,21 @@ export function isCountryCode(code: string): boolean {
   return known.has(code);
 }
 
-/** The country's name in `language`, falling back to the code itself. */
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+
+/** The country's name in `language`, falling back to the code itself. One Intl.DisplayNames per language. */
 export function countryName(code: string, language: string): string {
+  let names = displayNames.get(language);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([language, 'en'], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    displayNames.set(language, names);
+  }
   try {
-    return new Intl.DisplayNames([language, 'en'], { type: 'region' }).of(code) ?? code;
+    return names?.of(code) ?? code;
   } catch {
     return code;
   }

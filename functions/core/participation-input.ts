@@ -149,24 +149,7 @@ export const tokenSchema = v.object({
   token: v.pipe(v.string('The link is incomplete.'), v.regex(/^[A-Za-z0-9_.-]{20,300}$/, 'This link is not valid or has already been used.')),
 });
 
-type Checked<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
-
-/**
- * Validates a request body against one of the schemas: the parsed value, or the first problem in the
- * order a person meets the fields, as { field, message }. Unknown fields are ignored.
- */
-export function validateBody<S extends v.GenericSchema>(schema: S, body: unknown, order: readonly string[]): Checked<v.InferOutput<S>> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, field: 'body', message: 'The request body must be a JSON object.' };
-  const result = v.safeParse(schema, body, { abortEarly: false });
-  if (result.success) return { ok: true, value: result.output };
-  const byField = new Map<string, string>();
-  for (const issue of result.issues) {
-    const field = String(issue.path?.[0]?.key ?? 'body');
-    if (!byField.has(field)) byField.set(field, issue.message);
-  }
-  const first = order.find((f) => byField.has(f)) ?? [...byField.keys()][0]!;
-  return { ok: false, field: first, message: byField.get(first)! };
-}
+export { validateBody } from './validate';
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { COUNTRY_CODES } from './countries';
+import { validateBody, type Checked } from './validate';
 
 export const LIMITS = { fullName: 120, email: 254, missionId: 80 } as const;
 
@@ -54,19 +55,6 @@ export const signatureInputSchema = v.object({
 export type SignatureInput = v.InferOutput<typeof signatureInputSchema>;
 
 /** First problem with a signature body, as { field, message }, or the parsed input. */
-export function validateSignatureInput(body: unknown):
-  | { ok: true; value: SignatureInput }
-  | { ok: false; field: string; message: string } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, field: 'body', message: 'The request body must be a JSON object.' };
-  }
-  const result = v.safeParse(signatureInputSchema, body, { abortEarly: false });
-  if (result.success) return { ok: true, value: result.output };
-  const byField = new Map<string, string>();
-  for (const issue of result.issues) {
-    const field = String(issue.path?.[0]?.key ?? 'body');
-    if (!byField.has(field)) byField.set(field, issue.message);
-  }
-  const first = SIGNATURE_FIELDS.find((f) => byField.has(f)) ?? [...byField.keys()][0]!;
-  return { ok: false, field: first, message: byField.get(first)! };
+export function validateSignatureInput(body: unknown): Checked<SignatureInput> {
+  return validateBody(signatureInputSchema, body, SIGNATURE_FIELDS);
 }

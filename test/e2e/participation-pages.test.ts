@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { photoStorageService } from '../../local/object-store';
-import { lineProgress, type Io } from '../../organizer/io';
-import { runOrganizer } from '../../organizer/program';
+import { organizer as runCli } from '../support/organizer';
 import { openCampaign } from '../fixtures/campaigns';
 import { describeInBrowser, launchBrowser, type TestBrowser } from '../support/browser';
 import { Mailbox } from '../support/mailbox';
@@ -21,10 +20,8 @@ const MOBILE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, is
 const LIMA = 'gb-embassy-pe-lima';
 
 async function organizer(args: string[]) {
-  const out: string[] = [];
-  const io: Io = { out: (l = '') => out.push(l), err: () => undefined, isTTY: false, progress: (label, total) => lineProgress(label, total, () => undefined), confirm: async () => false };
-  const code = await runOrganizer(args, io);
-  return { code, text: out.join('\n') };
+  const r = await runCli(args);
+  return { code: r.code, text: r.text() };
 }
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {

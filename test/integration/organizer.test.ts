@@ -9,8 +9,7 @@ import { Writable } from 'node:stream';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '../../functions/clients';
 import { DynamoCampaignStateStore } from '../../functions/adapters/campaign-state-store';
-import { lineProgress, type Io } from '../../organizer/io';
-import { runOrganizer } from '../../organizer/program';
+import { organizer } from '../support/organizer';
 import { exportCommand } from '../../organizer/commands/export';
 import { createContext } from '../../organizer/context';
 import { resolveTarget } from '../../organizer/target';
@@ -23,28 +22,6 @@ const MISSIONS_CSV = join(__dirname, '..', '..', 'data', 'missions', 'uk-mission
 const PARIS = 'gb-embassy-fr-paris';
 const LIMA = 'gb-embassy-pe-lima';
 const VIENNA = 'gb-embassy-at-vienna';
-
-function testIo(answer = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    out: (l = '') => out.push(l),
-    err: (l) => err.push(l),
-    isTTY: false,
-    progress: (label, total) => lineProgress(label, total, (l) => err.push(l)),
-    confirm: async (q) => {
-      out.push(q);
-      return answer;
-    },
-  };
-  return { io, out, err, text: () => out.join('\n'), errors: () => err.join('\n') };
-}
-
-const organizer = async (args: string[], answer = false) => {
-  const t = testIo(answer);
-  const code = await runOrganizer(args, t.io);
-  return { code, ...t };
-};
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'organizer-'));
 
@@ -263,7 +240,7 @@ describe('the organiser', () => {
     expect(await state.transition(campaignId, 'open', 'dispatching')).toBe(true);
     expect(await state.transition(campaignId, 'dispatching', 'dispatched')).toBe(true);
 
-    const declined = await organizer(['purge'], false);
+    const declined = await organizer(['purge'], { confirm: false });
     expect(declined.text()).toContain('Nothing was changed.');
     expect((await allItems(stack.current.tableName)).some((i) => String(i.email ?? '').includes('@'))).toBe(true);
 

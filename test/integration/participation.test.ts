@@ -6,8 +6,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import sharp from 'sharp';
 import { dynamoClient } from '../../functions/clients';
-import { lineProgress, type Io } from '../../organizer/io';
-import { runOrganizer } from '../../organizer/program';
+import { organizer as runCli } from '../support/organizer';
 import { photoStorageService } from '../../local/object-store';
 import { openCampaign } from '../fixtures/campaigns';
 import { Mailbox, type StoredMail } from '../support/mailbox';
@@ -16,20 +15,11 @@ import { api, withStack } from '../support/stack';
 const LIMA = 'gb-embassy-pe-lima';
 const PARIS = 'gb-embassy-fr-paris';
 
-async function organizer(args: string[], answers: string[] = []) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    out: (l = '') => out.push(l),
-    err: (l) => err.push(l),
-    isTTY: false,
-    progress: (label, total) => lineProgress(label, total, (l) => err.push(l)),
-    confirm: async () => false,
-    ask: async () => answers.shift(),
-  };
-  const code = await runOrganizer(args, io);
-  return { code, text: out.join('\n'), errors: err.join('\n') };
-}
+/** The organiser CLI; output as one text. */
+const organizer = async (args: string[], answers: string[] = []) => {
+  const r = await runCli(args, { answers });
+  return { code: r.code, text: r.text(), errors: r.errors() };
+};
 
 const contactToken = (mail: StoredMail) => {
   const m = /confirm-contact\.html\?kind=(action|cosigner)&token=([A-Za-z0-9_.%-]+)/.exec(mail.body.text ?? '');

@@ -3,18 +3,8 @@ import './part.css';
 import type { PartClientText } from './participate-i18n';
 import { announce, callApi } from './ui';
 
-export interface PublicMission {
-  id: string;
-  countryCode: string;
-  countryName: string;
-  type: string;
-  name: string;
-  city: string;
-  address: string;
-  phone: string;
-  website: string;
-  acceptsEmail: boolean;
-}
+export type { PublicMission } from '../../functions/core/mission';
+import type { PublicMission } from '../../functions/core/mission';
 
 export const lang = document.documentElement.lang || 'en';
 
