@@ -40,21 +40,26 @@ export class DynamoLetterStore {
     }
   }
 
-  /** Confirmed letters of one mission's index shard, a page at a time (ids only). */
-  async page(campaignId: string, missionId: string, shard: number, limit: number, cursor?: string): Promise<{ ids: string[]; cursor?: string }> {
+  /** One page of a mission's letter-index shard; the cursor is the opaque LastEvaluatedKey. */
+  private async queryIndex(campaignId: string, missionId: string, shard: number, limit: number, cursor: string | undefined, projection?: string) {
     const res = await dynamoClient().send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p',
         ExpressionAttributeValues: { ':p': keys.letterIndexPartition(campaignId, missionId, shard) },
-        ProjectionExpression: 'pk',
+        ...(projection ? { ProjectionExpression: projection } : {}),
         Limit: limit,
         ...(cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> } : {}),
       }),
     );
-    const ids = (res.Items ?? []).map((i) => String(i.pk).split('#').pop()!);
-    return { ids, cursor: res.LastEvaluatedKey ? Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') : undefined };
+    return { items: res.Items ?? [], cursor: res.LastEvaluatedKey ? Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') : undefined };
+  }
+
+  /** Confirmed letters of one mission's index shard, a page at a time (ids only). */
+  async page(campaignId: string, missionId: string, shard: number, limit: number, cursor?: string): Promise<{ ids: string[]; cursor?: string }> {
+    const page = await this.queryIndex(campaignId, missionId, shard, limit, cursor, 'pk');
+    return { ids: page.items.map((i) => String(i.pk).split('#').pop()!), cursor: page.cursor };
   }
 
   /**
@@ -97,20 +102,8 @@ export class DynamoLetterStore {
 
   /** Confirmed letters of one mission's index shard with their content, a page at a time (dossier mode, letter packs). */
   async pageSignatures(campaignId: string, missionId: string, shard: number, limit: number, cursor?: string): Promise<{ signatures: Signature[]; cursor?: string }> {
-    const res = await dynamoClient().send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.letterIndexPartition(campaignId, missionId, shard) },
-        Limit: limit,
-        ...(cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> } : {}),
-      }),
-    );
-    return {
-      signatures: (res.Items ?? []).map((i) => toSignature(i)),
-      cursor: res.LastEvaluatedKey ? Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') : undefined,
-    };
+    const page = await this.queryIndex(campaignId, missionId, shard, limit, cursor);
+    return { signatures: page.items.map((i) => toSignature(i)), cursor: page.cursor };
   }
 
   /** Marks a letter of a dossier (its mission's one mail) sent or failed; idempotent. */
