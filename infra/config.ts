@@ -30,6 +30,10 @@ export const deployConfigSchema = v.strictObject({
   alarmEmail: v.optional(v.pipe(v.string(), v.regex(EMAIL, 'alarmEmail must be an email address'))),
   /** An existing WAF web ACL (scope CLOUDFRONT, in us-east-1) to attach to the distribution. */
   webAclArn: v.optional(v.pipe(v.string(), v.regex(/^arn:aws:wafv2:us-east-1:\d{12}:global\/webacl\/.+$/, 'webAclArn must be a CLOUDFRONT-scope web ACL ARN (us-east-1)'))),
+  /** Create a WAF web ACL (in us-east-1) with a rate-based rule per address and AWS's IP reputation and bad-input rules. */
+  waf: v.optional(bool, false),
+  /** With waf: requests to /api/ per client address per 5 minutes before the address is refused (429). */
+  wafRateLimit: v.optional(v.pipe(v.union([v.number(), v.string()]), v.transform(Number), v.number(), v.integer('wafRateLimit must be a whole number'), v.minValue(100, 'wafRateLimit must be at least 100 (requests per address per 5 minutes)'), v.maxValue(2_000_000_000)), 1000),
   /** Requests per second the API accepts before throttling (burst is twice this). */
   apiRateLimit: v.optional(v.pipe(v.union([v.number(), v.string()]), v.transform(Number), v.number(), v.minValue(1)), 500),
   /** Dispatch workers running at once (SQS event source maximum concurrency). */
@@ -52,6 +56,7 @@ export function readDeployConfig(get: (key: string) => unknown): DeployConfig {
   }
   const c = parsed.output;
   if (Boolean(c.domainName) !== Boolean(c.certificateArn)) throw new Error('Invalid deployment parameters: domainName and certificateArn go together (the certificate must cover the domain)');
+  if (c.waf && c.webAclArn) throw new Error('Invalid deployment parameters: waf creates a web ACL and webAclArn attaches an existing one; set one of them');
   const identityDomain = c.sesIdentity.includes('@') ? undefined : c.sesIdentity.toLowerCase();
   if (identityDomain && !c.mailFrom.toLowerCase().endsWith(`@${identityDomain}`)) throw new Error(`Invalid deployment parameters: mailFrom ${c.mailFrom} is not an address of the SES identity ${c.sesIdentity}`);
   if (!identityDomain && c.mailFrom.toLowerCase() !== c.sesIdentity.toLowerCase()) throw new Error(`Invalid deployment parameters: with an address identity, mailFrom must be that address (${c.sesIdentity})`);

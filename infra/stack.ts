@@ -20,6 +20,8 @@ import { acknowledgeNagFindings } from './nag';
 
 export interface LettersStackProps extends StackProps {
   config: DeployConfig;
+  /** The web ACL made by the edge stack (waf: true); otherwise config.webAclArn, if any. */
+  webAclArn?: string;
 }
 
 export class LettersStack extends Stack {
@@ -78,7 +80,7 @@ export class LettersStack extends Stack {
       retain,
       domainName: config.domainName,
       certificateArn: config.certificateArn,
-      webAclArn: config.webAclArn,
+      webAclArn: props.webAclArn ?? config.webAclArn,
       originVerifySecret: originVerify,
       logBucket: logs,
       photoBucket: photos.bucket,
@@ -106,7 +108,7 @@ export class LettersStack extends Stack {
     const provider = new Provider(this, 'SeedProvider', { onEventHandler: seed });
     new CustomResource(this, 'Missions', { serviceToken: provider.serviceToken, properties: { table: data.table.tableName } });
 
-    acknowledgeNagFindings(this, { table: data.table, photoBucket: photos.bucket, siteBucket: web.bucket, dispatchStart: dispatch.start, seed, customDomain: Boolean(config.domainName && config.certificateArn), webAcl: Boolean(config.webAclArn) });
+    acknowledgeNagFindings(this, { table: data.table, photoBucket: photos.bucket, siteBucket: web.bucket, dispatchStart: dispatch.start, seed, customDomain: Boolean(config.domainName && config.certificateArn), webAcl: Boolean(props.webAclArn ?? config.webAclArn) });
 
     new CfnOutput(this, 'SiteUrl', { value: siteUrl, description: 'The signing page' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName, description: 'Used by the organiser tools (--aws)' });

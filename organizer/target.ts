@@ -77,7 +77,8 @@ function awsTarget(file: string): Target {
     throw new TargetError(`No ${file}: deploy with \`npm run deploy\` (it writes the stack outputs there) or pass --outputs <file>.`);
   }
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>;
-  const [stackName, outputs] = Object.entries(parsed)[0] ?? [];
+  // With waf: true the file also holds the web ACL's stack (no outputs of ours): take the campaign's.
+  const [stackName, outputs] = Object.entries(parsed).find(([, o]) => o?.[OUTPUT_KEYS.tableName]) ?? Object.entries(parsed)[0] ?? [];
   const tableName = outputs?.[OUTPUT_KEYS.tableName];
   if (!stackName || !outputs || !tableName) throw new TargetError(`${file} has no ${OUTPUT_KEYS.tableName} output: is it the outputs of this project's stack?`);
   process.env.TABLE_NAME = tableName;
