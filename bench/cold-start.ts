@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { ROUTES } from '../functions/routes';
+import { LAMBDA_BUNDLE } from '../infra/bundling';
 import type { BenchResult, Figure } from './lib/report';
 import { startServerProcess } from './lib/server-process';
 import { median } from './lib/stats';
@@ -21,8 +22,9 @@ const SAMPLES = Number(process.env.COLD_START_SAMPLES ?? 7);
 const run = promisify(execFile);
 
 const VARIANTS = {
-  bundled: { external: [] as string[] },
-  'sdk-external': { external: ['@aws-sdk/*', '@smithy/*'] },
+  // As infra/function.ts bundles for the deploy (infra/bundling.ts).
+  bundled: { external: [] as string[], ...LAMBDA_BUNDLE },
+  'sdk-external': { external: ['@aws-sdk/*', '@smithy/*'], mainFields: ['main', 'module'], alias: {} },
 };
 
 function eventFor(method: string, path: string, n: number) {
@@ -76,7 +78,7 @@ export async function run_(): Promise<BenchResult> {
       for (const [variant, opts] of Object.entries(VARIANTS)) {
         const file = join(OUT, variant, `${route.handler}.js`);
         mkdirSync(join(OUT, variant), { recursive: true });
-        await build({ entryPoints: [join(ROOT, 'functions', 'handlers', `${route.handler}.ts`)], bundle: true, minify: true, platform: 'node', target: 'node20', format: 'cjs', outfile: file, external: opts.external, logLevel: 'silent' });
+        await build({ entryPoints: [join(ROOT, 'functions', 'handlers', `${route.handler}.ts`)], bundle: true, minify: true, platform: 'node', target: 'node22', format: 'cjs', outfile: file, external: opts.external, mainFields: opts.mainFields, alias: opts.alias, logLevel: 'silent' });
         const bytes = readFileSync(file);
         const samples: number[] = [];
         for (let i = 0; i < SAMPLES; i++) {

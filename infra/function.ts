@@ -10,6 +10,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { LAMBDA_BUNDLE, lambdaEsbuildArgs } from './bundling';
 
 export const REPO_ROOT = join(__dirname, '..');
 
@@ -63,8 +64,10 @@ export class AppFunction extends NodejsFunction {
         target: 'node22',
         format: OutputFormat.CJS,
         // The SDK is bundled (minified, tree-shaken) rather than taken from the runtime: one file to
-        // load at cold start, and the exact SDK version the tests ran with.
+        // load at cold start, and the exact SDK version the tests ran with. See infra/bundling.ts.
         externalModules: [],
+        mainFields: LAMBDA_BUNDLE.mainFields,
+        esbuildArgs: lambdaEsbuildArgs(),
         ...(props.nodeModules ? { nodeModules: props.nodeModules } : {}),
         commandHooks: {
           beforeBundling: () => [],
