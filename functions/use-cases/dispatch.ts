@@ -77,13 +77,16 @@ export interface DispatchDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** What starting (and resuming) the dispatch needs. */
+export type StartDeps = Pick<DispatchDeps, 'campaign' | 'campaignState' | 'counters' | 'missions' | 'ledger' | 'queue' | 'clock' | 'watchDelaySeconds'>;
+
 const sleeper = (deps: DispatchDeps) => deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
 /**
  * Starts the dispatch: closes signing (status `dispatching`) and enqueues the work. Only the first
  * call does anything: a second firing of the schedule sends nothing twice.
  */
-export async function startDispatch(deps: DispatchDeps): Promise<{ started: boolean; missions: number; messages: number }> {
+export async function startDispatch(deps: StartDeps): Promise<{ started: boolean; missions: number; messages: number }> {
   const { campaign } = deps;
   if (!(await deps.campaignState.transition(campaign.id, 'open', 'dispatching'))) {
     log.info('dispatch.start_skipped', { campaignId: campaign.id, reason: 'already started' });
@@ -99,7 +102,7 @@ export async function startDispatch(deps: DispatchDeps): Promise<{ started: bool
  * dead-letter queue, a local run was interrupted): enqueues the same work again. Letters already
  * sent are skipped by their claim, so resuming never sends a letter twice.
  */
-export async function resumeDispatch(deps: DispatchDeps): Promise<{ resumed: boolean; missions: number; messages: number }> {
+export async function resumeDispatch(deps: StartDeps): Promise<{ resumed: boolean; missions: number; messages: number }> {
   const state = await deps.campaignState.get(deps.campaign.id);
   if (state?.status !== 'dispatching') return { resumed: false, missions: 0, messages: 0 };
   const planned = await enqueueWork(deps);
@@ -112,7 +115,7 @@ export async function resumeDispatch(deps: DispatchDeps): Promise<{ resumed: boo
  * most one per index shard, each walking its range of shards; they run in parallel); every other mission one sweep over all shards, so a letter the counters missed is still
  * found. In dossier mode a mission with a working address gets one dossier message instead.
  */
-async function enqueueWork(deps: DispatchDeps): Promise<{ missions: number; messages: number }> {
+async function enqueueWork(deps: StartDeps): Promise<{ missions: number; messages: number }> {
   const { campaign } = deps;
   const byMission = (await deps.counters.read(campaign.id)).byMission;
   const directory = await deps.missions.list();
