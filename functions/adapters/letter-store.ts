@@ -7,7 +7,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Signature } from '../core/signature';
 import { dynamoClient } from '../clients';
-import { keys } from './keys';
+import { keys, LETTER_INDEX_SHARDS } from './keys';
 import { toSignature } from './signature-store';
 
 const conditionFailed = (e: unknown) => e instanceof ConditionalCheckFailedException || (e as { name?: string })?.name === 'ConditionalCheckFailedException';
@@ -48,7 +48,7 @@ export class DynamoLetterStore {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p',
         ExpressionAttributeValues: { ':p': keys.letterIndexPartition(campaignId, missionId, shard) },
-        ...(projection ? { ProjectionExpression: projection } : {}),
+        ...(projection ? { ProjectionExpression: projection, ...(projection.includes('#status') ? { ExpressionAttributeNames: { '#status': 'status' } } : {}) } : {}),
         Limit: limit,
         ...(cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> } : {}),
       }),
@@ -98,6 +98,23 @@ export class DynamoLetterStore {
     );
     if (!res.ok) return false;
     return res.item?.queuedAt ? 'was_queued' : 'fresh';
+  }
+
+  /** The delivery state of every confirmed letter of a mission, across its index shards (for a recount). */
+  async deliveryStates(campaignId: string, missionId: string): Promise<(string | undefined)[]> {
+    const shards = await Promise.all(
+      Array.from({ length: LETTER_INDEX_SHARDS }, async (_, shard) => {
+        const states: (string | undefined)[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await this.queryIndex(campaignId, missionId, shard, 1000, cursor, 'deliveryStatus, #status');
+          for (const i of page.items) if (i.status === 'confirmed') states.push(i.deliveryStatus === undefined ? undefined : String(i.deliveryStatus));
+          cursor = page.cursor;
+        } while (cursor);
+        return states;
+      }),
+    );
+    return shards.flat();
   }
 
   /** Confirmed letters of one mission's index shard with their content, a page at a time (dossier mode, letter packs). */

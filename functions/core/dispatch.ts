@@ -15,7 +15,7 @@ export type DispatchMessage =
   /** One mail per mission listing every signatory (dossier mode). */
   | { kind: 'dossier'; campaignId: string; run: string; missionId: string }
   /** Checks whether everything enqueued is done, then marks the campaign dispatched; re-enqueued until it is. */
-  | { kind: 'watch'; campaignId: string; run?: string; seq?: number };
+  | { kind: 'watch'; campaignId: string; run?: string; seq?: number; progress?: number; idle?: number };
 
 /** The ledger's figures per mission. `no_address` letters are printed and delivered by hand. */
 export const LEDGER_FIELDS = ['queued', 'sent', 'delivered', 'bounced', 'complained', 'failed', 'no_address'] as const;
@@ -33,12 +33,49 @@ export const ENUMERATE_PAGE = 200;
 /** Seconds between two checks of whether the dispatch has finished. */
 export const WATCH_DELAY_SECONDS = 10;
 
+/**
+ * Completion checks in a row without progress (no letter newly sent, failed or set aside for the printed
+ * pack) before the ledger is recounted from the letters themselves (about a minute at the default delay).
+ */
+export const RECONCILE_AFTER_IDLE_CHECKS = 6;
+
 /** Signatories listed in the body of a dossier mail; the attached CSV always lists them all. */
 export const DOSSIER_INLINE_NAMES = 1000;
 
 /** Whether everything enqueued has reached a final state. */
 export function dispatchComplete(totals: MissionLedger, enumerationsPending: number): boolean {
   return enumerationsPending <= 0 && totals.sent + totals.failed >= totals.queued;
+}
+
+/** Letters that reached a final state: what moves while a dispatch makes progress. */
+export const settled = (l: MissionLedger) => l.sent + l.failed + l.no_address;
+
+/** The letters' own delivery states of one mission, counted from the letters. */
+export type LetterTally = Pick<MissionLedger, 'queued' | 'sent' | 'failed' | 'no_address'>;
+
+/** Letters in the send path (queued, being sent, sent or failed) count as queued, as the ledger counts them. */
+export function tallyOf(states: (string | undefined)[]): LetterTally {
+  const t: LetterTally = { queued: 0, sent: 0, failed: 0, no_address: 0 };
+  for (const s of states) {
+    if (s === 'no_address') t.no_address++;
+    else if (s === 'queued' || s === 'sending' || s === 'sent' || s === 'failed') {
+      t.queued++;
+      if (s === 'sent') t.sent++;
+      if (s === 'failed') t.failed++;
+    }
+  }
+  return t;
+}
+
+/**
+ * What to add to a mission's ledger so that it says what its letters say. An add to the ledger can be
+ * lost when a worker dies between a letter's record and that add (the letter is recorded, its message
+ * then finds it done): the ledger would never show the dispatch complete.
+ */
+export function reconciliation(ledger: MissionLedger, tally: LetterTally): Partial<Record<LedgerField, number>> {
+  const out: Partial<Record<LedgerField, number>> = {};
+  for (const f of ['queued', 'sent', 'failed', 'no_address'] as const) if (tally[f] !== ledger[f]) out[f] = tally[f] - ledger[f];
+  return out;
 }
 
 /** Sums per-mission ledgers. */

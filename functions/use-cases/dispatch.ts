@@ -12,11 +12,17 @@ import {
   ENUMERATE_PAGE,
   enumerationRanges,
   LEASE_MS,
+  reconciliation,
+  RECONCILE_AFTER_IDLE_CHECKS,
+  settled,
+  tallyOf,
   taskOf,
   totalLedger,
   WATCH_DELAY_SECONDS,
+  emptyLedger,
   type DispatchMessage,
   type LedgerField,
+  type LetterTally,
 } from '../core/dispatch';
 import { deliveredMail, dossierMail, letterMail, type DossierSignatory } from '../core/letter-mail';
 import { acceptsEmail, type Mission } from '../core/mission';
@@ -46,6 +52,7 @@ export interface DispatchDeps {
     recordFailed(campaignId: string, id: string, reason: string): Promise<boolean>;
     release(campaignId: string, id: string): Promise<void>;
     claimNotification(campaignId: string, id: string, now: Date): Promise<boolean>;
+    deliveryStates(campaignId: string, missionId: string): Promise<(string | undefined)[]>;
   };
   dossiers: {
     claim(campaignId: string, missionId: string, now: Date, leaseMs: number): Promise<'claimed' | 'done' | 'busy'>;
@@ -373,21 +380,59 @@ async function sendDossier(m: Extract<DispatchMessage, { kind: 'dossier' }>, dep
  * the current link of the run's chain continues it (see DynamoDeliveryLedger.isCurrentWatch). The next
  * link is enqueued before this one is marked passed, so a crash in between leaves a spare link (which
  * ends at its own check), never a broken chain.
+ *
+ * When the letters stop settling for RECONCILE_AFTER_IDLE_CHECKS checks in a row although the ledger
+ * says some are still to go, the ledger is recounted from the letters (see reconcileLedger).
  */
 async function watch(m: Extract<DispatchMessage, { kind: 'watch' }>, deps: DispatchDeps): Promise<void> {
-  if (await finishIfComplete(deps)) return;
+  const snapshot = await deps.ledger.read(deps.campaign.id);
+  if (await finishIfComplete(deps, snapshot)) return;
   const state = await deps.campaignState.get(deps.campaign.id);
   if (state?.status !== 'dispatching') return;
-  const run = m.run ?? (await deps.ledger.read(deps.campaign.id)).run;
+  const run = m.run ?? snapshot.run;
   const seq = m.seq ?? 0;
   if (!run || !(await deps.ledger.isCurrentWatch(deps.campaign.id, run, seq))) return;
-  await deps.queue.send([{ kind: 'watch', campaignId: deps.campaign.id, run, seq: seq + 1 }], deps.watchDelaySeconds ?? WATCH_DELAY_SECONDS);
+  const progress = settled(totalLedger(snapshot.missions));
+  let idle = m.progress === progress ? (m.idle ?? 0) + 1 : 0;
+  if (idle >= RECONCILE_AFTER_IDLE_CHECKS && snapshot.enumerationsPending <= 0) {
+    idle = 0;
+    if ((await reconcileLedger(deps, snapshot)) && (await finishIfComplete(deps))) return;
+  }
+  await deps.queue.send([{ kind: 'watch', campaignId: deps.campaign.id, run, seq: seq + 1, progress, idle }], deps.watchDelaySeconds ?? WATCH_DELAY_SECONDS);
   await deps.ledger.advanceWatch(deps.campaign.id, run, seq);
 }
 
+/**
+ * Recounts the missions whose ledger shows letters still to go from the letters' own delivery states,
+ * and adds the difference. A worker that dies between a letter's record and its ledger add leaves the
+ * ledger one short for good (the redelivered message finds the letter done); without this the dispatch
+ * would never show complete. The letters are counted before the ledger is read again, so a letter
+ * recorded in between is at worst counted short, which the next recount repairs, never twice.
+ * Returns whether anything was corrected.
+ */
+export async function reconcileLedger(deps: Pick<DispatchDeps, 'campaign' | 'ledger' | 'letters'>, snapshot: LedgerSnapshot): Promise<boolean> {
+  const open = Object.entries(snapshot.missions)
+    .filter(([, l]) => l.sent + l.failed < l.queued)
+    .map(([id]) => id);
+  if (open.length === 0) return false;
+  const tallies = new Map<string, LetterTally>();
+  await eachLimited(open, 4, async (missionId) => void tallies.set(missionId, tallyOf(await deps.letters.deliveryStates(deps.campaign.id, missionId))));
+  const now = (await deps.ledger.read(deps.campaign.id)).missions;
+  let corrected = false;
+  for (const [missionId, tally] of tallies) {
+    const delta = reconciliation(now[missionId] ?? emptyLedger(), tally);
+    const fields = Object.entries(delta) as [LedgerField, number][];
+    if (fields.length === 0) continue;
+    corrected = true;
+    for (const [field, n] of fields) await deps.ledger.add(deps.campaign.id, missionId, field, n);
+    log.warn('dispatch.ledger_reconciled', { campaignId: deps.campaign.id, missionId, ...delta });
+  }
+  return corrected;
+}
+
 /** Moves the campaign to `dispatched` once every enumeration ran and every queued letter is sent or failed. */
-export async function finishIfComplete(deps: Pick<DispatchDeps, 'campaign' | 'ledger' | 'campaignState'>): Promise<boolean> {
-  const snapshot = await deps.ledger.read(deps.campaign.id);
+export async function finishIfComplete(deps: Pick<DispatchDeps, 'campaign' | 'ledger' | 'campaignState'>, known?: LedgerSnapshot): Promise<boolean> {
+  const snapshot = known ?? (await deps.ledger.read(deps.campaign.id));
   if (!dispatchComplete(totalLedger(snapshot.missions), snapshot.enumerationsPending)) return false;
   if (await deps.campaignState.transition(deps.campaign.id, 'dispatching', 'dispatched')) log.info('dispatch.finished', { campaignId: deps.campaign.id, ...totalLedger(snapshot.missions) });
   return true;

@@ -1,6 +1,7 @@
 /**
  * The dispatch under faults: workers that die after claiming a letter, workers that die after SES
- * accepted a letter but before it was recorded, and 10 % of SES calls throttled. Nothing may be lost;
+ * accepted a letter but before it was recorded, workers that die after the record but before the
+ * ledger counted it, and 10 % of SES calls throttled. Nothing may be lost;
  * a letter may arrive twice only when its worker died in the send-to-record window.
  *
  * A crash is the one failure the stand-ins cannot produce, so it is injected: the patched step throws
@@ -29,7 +30,9 @@ const invocation = new AsyncLocalStorage<{ crashed: boolean }>();
 /** Letters whose worker dies right after claiming them, and those whose worker dies after SES accepted them. */
 const crashAfterClaim = new Set(Array.from({ length: 10 }, (_, i) => seedId('fault', i * 37 + 3)));
 const crashAfterSend = new Set(Array.from({ length: 10 }, (_, i) => seedId('fault', i * 41 + 5)));
-const crashed = { afterClaim: 0, afterSend: 0 };
+/** Letters whose worker dies after their record, before the ledger counted them: the ledger is recounted. */
+const crashAfterRecord = new Set(Array.from({ length: 5 }, (_, i) => seedId('fault', i * 43 + 7)));
+const crashed = { afterClaim: 0, afterSend: 0, afterRecord: 0 };
 
 class SimulatedCrash extends Error {
   override name = 'SimulatedCrash';
@@ -80,7 +83,9 @@ beforeAll(async () => {
     },
     recordSent: async (campaignId: string, id: string, messageId: string, now: Date) => {
       if (crashAfterSend.delete(id)) crash('afterSend');
-      return real.recordSent(campaignId, id, messageId, now);
+      const recorded = await real.recordSent(campaignId, id, messageId, now);
+      if (recorded && crashAfterRecord.delete(id)) crash('afterRecord');
+      return recorded;
     },
   } as DispatchDeps['letters'];
 
@@ -108,7 +113,7 @@ it('loses no letter and sends one twice only where a worker died between SES and
   }
 
   // Every crash happened, and throttling was really injected.
-  expect(crashed).toEqual({ afterClaim: 10, afterSend: 10 });
+  expect(crashed).toEqual({ afterClaim: 10, afterSend: 10, afterRecord: 5 });
   expect(ses.failed).toBeGreaterThan(20);
 
   const mails = (await mailbox.all()).filter((m) => /fault Signer \d+/.test(m.body.text ?? ''));
@@ -126,8 +131,9 @@ it('loses no letter and sends one twice only where a worker died between SES and
   const sendWindow = new Set(Array.from({ length: 10 }, (_, i) => String(i * 41 + 5)));
   for (const [who] of duplicates) expect(sendWindow.has(who)).toBe(true);
 
-  // The ledger counts each letter once, and nothing is left for the dead-letter queue.
+  // The ledger counts each letter once (the adds lost with the after-record crashes were recounted from
+  // the letters), and nothing is left for the dead-letter queue.
   expect(s.totals).toMatchObject({ queued: LETTERS, sent: LETTERS, failed: 0 });
   expect(s.deadLetters).toBe(0);
-  console.log(`Dispatch faults: ${LETTERS} letters, ${crashed.afterClaim} crashes after the claim, ${crashed.afterSend} between SES and the record, ${ses.failed} SES calls throttled: ${perSigner.size} delivered, 0 lost, ${duplicates.length} duplicate(s).`);
+  console.log(`Dispatch faults: ${LETTERS} letters, ${crashed.afterClaim} crashes after the claim, ${crashed.afterSend} between SES and the record, ${crashed.afterRecord} between the record and the ledger, ${ses.failed} SES calls throttled: ${perSigner.size} delivered, 0 lost, ${duplicates.length} duplicate(s).`);
 }, 200_000 + LETTERS * 30);

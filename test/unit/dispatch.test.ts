@@ -1,4 +1,4 @@
-import { backoffMs, dispatchComplete, dispatchReport, emptyLedger, enumerationRanges, estimatedSeconds, taskOf } from '../../functions/core/dispatch';
+import { backoffMs, dispatchComplete, dispatchReport, emptyLedger, enumerationRanges, estimatedSeconds, taskOf, tallyOf, reconciliation } from '../../functions/core/dispatch';
 
 describe('the dispatch plan', () => {
   it('walks a small mission\'s shards with one message and splits a large one over every shard', () => {
@@ -63,5 +63,18 @@ describe('the dispatch plan', () => {
     expect(report.lines.find((l) => l.missionId === 'bad')?.addressProblem).toBe('failing');
     expect(report.totals).toMatchObject({ queued: 8, sent: 7, failed: 1, no_address: 3 });
     expect(report.problems).toBe(3);
+  });
+});
+
+describe('recounting the ledger from the letters', () => {
+  it('counts letters in the send path as queued, and sent, failed and printed ones apart', () => {
+    expect(tallyOf(['queued', 'sending', 'sent', 'sent', 'failed', 'no_address', undefined])).toEqual({ queued: 5, sent: 2, failed: 1, no_address: 1 });
+  });
+
+  it('adds only the difference, either way, and nothing when the ledger agrees', () => {
+    const ledger = { ...emptyLedger(), queued: 10, sent: 7, failed: 1, delivered: 6 };
+    expect(reconciliation(ledger, { queued: 10, sent: 9, failed: 1, no_address: 0 })).toEqual({ sent: 2 });
+    expect(reconciliation(ledger, { queued: 9, sent: 7, failed: 1, no_address: 1 })).toEqual({ queued: -1, no_address: 1 });
+    expect(reconciliation(ledger, { queued: 10, sent: 7, failed: 1, no_address: 0 })).toEqual({});
   });
 });
