@@ -3,7 +3,7 @@
  * letters cannot reach by email, and moving the dispatch time (the campaign state and, on AWS, the
  * EventBridge Scheduler schedule).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GetScheduleCommand, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
 import { schedulerClient } from '../../functions/clients';
@@ -183,6 +183,12 @@ export async function letterPackCommand(ctx: OrganizerContext, opts: { mission?:
  * Moves the dispatch: the campaign state carries the new instant (signing closes then, the local
  * scheduler follows it) and, on AWS, the one-time schedule is updated to the same wall-clock time.
  */
+/** campaign.json's text with its dispatchAt set to `wallClock`, everything else as written; undefined if it has none. */
+export function withDispatchAt(json: string, wallClock: string): string | undefined {
+  const re = /("dispatchAt"\s*:\s*)"[^"]*"/;
+  return re.test(json) ? json.replace(re, `$1"${wallClock}"`) : undefined;
+}
+
 export async function scheduleCommand(ctx: OrganizerContext, when: string | undefined) {
   const { io, campaign, target } = ctx;
   if (when === undefined) {
@@ -218,7 +224,16 @@ export async function scheduleCommand(ctx: OrganizerContext, when: string | unde
         ActionAfterCompletion: current.ActionAfterCompletion,
       }),
     );
-    io.err(`Updated the schedule ${target.scheduleName}. A later \`npm run deploy\` sets it back to campaign.json's dispatchAt: change the file too.`);
+    io.err(`Updated the schedule ${target.scheduleName}.`);
+    // The deploy renders the schedule from campaign.json: the file moves too, or the next deploy would move the time back.
+    const file = join(target.campaignDir, 'campaign.json');
+    const rewritten = existsSync(file) ? withDispatchAt(readFileSync(file, 'utf8'), local.slice(0, 16)) : undefined;
+    if (rewritten !== undefined) {
+      writeFileSync(file, rewritten);
+      io.err(`Wrote "dispatchAt": "${local.slice(0, 16)}" to ${file}, so that the next \`npm run deploy\` keeps this time: commit it.`);
+    } else {
+      io.err(`Could not find "dispatchAt" in ${file}: set it to "${local.slice(0, 16)}" there before the next \`npm run deploy\`, or the deploy moves the time back.`);
+    }
   }
   await ctx.campaignState.setDispatchAtOverride(campaign.id, instant.toISOString());
   io.out(`Dispatch moved to ${local.slice(0, 16)} ${campaign.timeZone} (${instant.toISOString()}): ${formatForPeople(instant, 'en', campaign.timeZone)}.`);
