@@ -416,7 +416,13 @@ export async function reconcileLedger(deps: Pick<DispatchDeps, 'campaign' | 'led
     .map(([id]) => id);
   if (open.length === 0) return false;
   const tallies = new Map<string, LetterTally>();
-  await eachLimited(open, 4, async (missionId) => void tallies.set(missionId, tallyOf(await deps.letters.deliveryStates(deps.campaign.id, missionId))));
+  await eachLimited(open, 4, async (missionId) => {
+    const states = await deps.letters.deliveryStates(deps.campaign.id, missionId);
+    // Letters without any delivery state yet: a dossier being sent (its letters are marked after SES
+    // accepted it). Nothing to learn from them; the ledger is left as it is.
+    if (states.length > 0 && states.every((s) => s === undefined)) return;
+    tallies.set(missionId, tallyOf(states));
+  });
   const now = (await deps.ledger.read(deps.campaign.id)).missions;
   let corrected = false;
   for (const [missionId, tally] of tallies) {

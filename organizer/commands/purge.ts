@@ -1,8 +1,9 @@
 /**
  * `purge`: after the campaign, delete what is no longer needed. Unconfirmed signatures go entirely;
  * confirmed letters keep only the public record (the name as the signer agreed to show it, country,
- * mission, delivery status); every email address outside the missions directory is removed, whatever
- * item holds it (actions, co-signers, reports); rate-limit windows go.
+ * mission, delivery status); what participants submitted that was refused or never confirmed (actions,
+ * photos, co-signers, reports) goes entirely; every other email address outside the missions directory
+ * is removed, whatever item holds it; rate-limit windows go.
  */
 import { displayName, type Signature } from '../../functions/core/signature';
 import { deleteItems, purgeSignature, removeAttributes, scanPrefix } from '../../functions/adapters/table-scan';
@@ -21,7 +22,13 @@ interface Plan {
   rateItems: { pk: string; sk: string }[];
   /** Other items holding an email address, and the attributes to remove. */
   others: { key: { pk: string; sk: string }; attributes: string[] }[];
+  /** Submissions refused by the organisers or never confirmed by their sender: nothing of them is public. */
+  refused: { pk: string; sk: string }[];
 }
+
+/** Participation items (see functions/adapters/keys.ts) and the statuses that were never published. */
+const PARTICIPATION = /^(ACTION|COSIGNER|REPORT)#/;
+const UNPUBLISHED = new Set(['rejected', 'unconfirmed', 'uploading']);
 
 /** Attributes (top level) whose value holds an email address, searched inside lists and maps too. */
 function emailAttributes(item: Item): string[] {
@@ -31,7 +38,7 @@ function emailAttributes(item: Item): string[] {
 }
 
 async function plan(ctx: OrganizerContext): Promise<Plan> {
-  const p: Plan = { deleteSignatures: [], keepSignatures: [], rateItems: [], others: [] };
+  const p: Plan = { deleteSignatures: [], keepSignatures: [], rateItems: [], others: [], refused: [] };
   const progress = ctx.io.progress('Reading the table', 0);
   const sigPrefix = `SIG#${ctx.campaign.id}#`;
   for await (const page of scanPrefix(ctx.target.tableName, '')) {
@@ -42,6 +49,7 @@ async function plan(ctx: OrganizerContext): Promise<Plan> {
         const s = toSignature(item);
         (s.status === 'confirmed' ? p.keepSignatures : p.deleteSignatures).push(s);
       } else if (pk.startsWith('RATE#')) p.rateItems.push(key);
+      else if (PARTICIPATION.test(pk) && pk.startsWith(`${pk.split('#')[0]}#${ctx.campaign.id}#`) && UNPUBLISHED.has(String(item.status))) p.refused.push(key);
       else if (pk !== 'MISSIONS') {
         // Mission addresses are public institutions' addresses, not personal data.
         const attrs = emailAttributes(item);
@@ -68,6 +76,7 @@ export async function purgeCommand(ctx: OrganizerContext, opts: { yes?: boolean;
   io.out('This will permanently:');
   io.out(`  delete ${p.deleteSignatures.length.toLocaleString('en')} unconfirmed signature(s) entirely;`);
   io.out(`  remove the email address, tokens and hidden names from ${p.keepSignatures.length.toLocaleString('en')} confirmed letter(s), keeping the name as each signer agreed to show it, country, mission and delivery status;`);
+  io.out(`  delete ${p.refused.length.toLocaleString('en')} submission(s) refused in moderation or never confirmed (actions, photos, co-signers, reports);`);
   io.out(`  remove email addresses from ${p.others.length.toLocaleString('en')} other item(s) (actions, co-signers, reports);`);
   io.out(`  delete ${p.rateItems.length.toLocaleString('en')} rate-limit record(s).`);
   if (stillToSend) io.out(`  Warning: ${stillToSend} letter(s) are still queued or being sent.`);
@@ -76,7 +85,7 @@ export async function purgeCommand(ctx: OrganizerContext, opts: { yes?: boolean;
     return { purged: false as const };
   }
   const now = new Date().toISOString();
-  const total = p.deleteSignatures.length + p.keepSignatures.length + p.others.length + p.rateItems.length;
+  const total = p.deleteSignatures.length + p.keepSignatures.length + p.others.length + p.refused.length + p.rateItems.length;
   const progress = io.progress('Purging', total);
   const queue = [...p.deleteSignatures, ...p.keepSignatures];
   // A few requests in flight: fast on a big table without a burst DynamoDB would throttle.
@@ -91,9 +100,11 @@ export async function purgeCommand(ctx: OrganizerContext, opts: { yes?: boolean;
     await removeAttributes(ctx.target.tableName, o.key, o.attributes);
     progress.increment();
   }
+  await deleteItems(ctx.target.tableName, p.refused);
+  progress.increment(p.refused.length);
   await deleteItems(ctx.target.tableName, p.rateItems);
   progress.increment(p.rateItems.length);
   progress.stop();
-  io.out(`Purged: ${p.deleteSignatures.length} deleted, ${p.keepSignatures.length} reduced to the public record, ${p.others.length} other item(s) cleaned, ${p.rateItems.length} rate-limit record(s) deleted.`);
-  return { purged: true as const, deleted: p.deleteSignatures.length, kept: p.keepSignatures.length, others: p.others.length, rate: p.rateItems.length };
+  io.out(`Purged: ${p.deleteSignatures.length} deleted, ${p.keepSignatures.length} reduced to the public record, ${p.refused.length} refused or unconfirmed submission(s) deleted, ${p.others.length} other item(s) cleaned, ${p.rateItems.length} rate-limit record(s) deleted.`);
+  return { purged: true as const, deleted: p.deleteSignatures.length, kept: p.keepSignatures.length, refused: p.refused.length, others: p.others.length, rate: p.rateItems.length };
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoClient } from '../../functions/clients';
 import { DynamoCampaignStateStore } from '../../functions/adapters/campaign-state-store';
 import { organizer } from '../support/organizer';
@@ -240,14 +240,24 @@ describe('the organiser', () => {
     expect(await state.transition(campaignId, 'open', 'dispatching')).toBe(true);
     expect(await state.transition(campaignId, 'dispatching', 'dispatched')).toBe(true);
 
+    // What participants submitted: refused or never confirmed goes entirely, the rest loses its email.
+    const submissions = [
+      { pk: `COSIGNER#${campaignId}#refused`, sk: 'COSIGNER', status: 'rejected', name: 'Refused Cosigner', email: 'refused@example.org', reason: 'not a real organisation' },
+      { pk: `ACTION#${campaignId}#unconfirmed`, sk: 'ACTION', status: 'unconfirmed', title: 'Vigil', contactName: 'Never Confirmed', contactEmail: 'never@example.org' },
+      { pk: `COSIGNER#${campaignId}#approved`, sk: 'COSIGNER', status: 'approved', name: 'Approved Cosigner', email: 'approved@example.org' },
+    ];
+    for (const Item of submissions) await dynamoClient().send(new PutCommand({ TableName: stack.current.tableName, Item }));
+
     const declined = await organizer(['purge'], { confirm: false });
     expect(declined.text()).toContain('Nothing was changed.');
     expect((await allItems(stack.current.tableName)).some((i) => String(i.email ?? '').includes('@'))).toBe(true);
 
     const r = await organizer(['purge', '--yes']);
     expect(r.code).toBe(0);
-    expect(r.text()).toMatch(/1 deleted, 73 reduced to the public record/);
+    expect(r.text()).toMatch(/1 deleted, 73 reduced to the public record, 2 refused or unconfirmed submission\(s\) deleted/);
     const left = (await allItems(stack.current.tableName)).filter((i) => i.pk !== 'MISSIONS');
+    expect(left.filter((i) => /#(refused|unconfirmed)$/.test(String(i.pk)))).toEqual([]);
+    expect(left.find((i) => i.pk === `COSIGNER#${campaignId}#approved`)).toMatchObject({ name: 'Approved Cosigner' });
     expect(JSON.stringify(left)).not.toMatch(/[^\s@"]+@[^\s@"]+\.[a-z]+/);
     const sigs = left.filter((i) => String(i.pk).startsWith('SIG#'));
     expect(sigs).toHaveLength(73);
