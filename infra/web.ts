@@ -32,7 +32,8 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { contentSecurityPolicy } from '../local/csp';
 import { REPO_ROOT } from './function';
 
@@ -144,7 +145,9 @@ export class Web extends Construct {
       additionalBehaviors: {
         // Published photos (approved, metadata removed): the bucket's photos/ prefix, read-only.
         '/photos/*': {
-          origin: S3BucketOrigin.withOriginAccessControl(props.photoBucket),
+          // A reference CDK cannot grant on: the grant below reads photos/ only, not the whole bucket
+          // (uploads and unmoderated copies live there too).
+          origin: S3BucketOrigin.withOriginAccessControl(Bucket.fromBucketAttributes(this, 'PhotoOrigin', { bucketArn: props.photoBucket.bucketArn, bucketRegionalDomainName: props.photoBucket.bucketRegionalDomainName })),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
           responseHeadersPolicy: headers,
@@ -163,6 +166,18 @@ export class Web extends Construct {
       // Folders resolve to their index.html through the build's own folder pages (/es/ -> /es/index.html).
       errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: '/index.html', ttl: Duration.minutes(1) }],
     });
+
+    // CloudFront (this distribution only) reads published photos, nothing else of the photo bucket.
+    props.photoBucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudFrontReadsPublishedPhotos',
+        principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [props.photoBucket.arnForObjects('photos/*')],
+        conditions: { StringEquals: { 'AWS:SourceArn': Stack.of(this).formatArn({ service: 'cloudfront', region: '', resource: 'distribution', resourceName: this.distribution.distributionId }) } },
+      }),
+    );
+    Annotations.of(this).acknowledgeWarning('@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac', 'The photo bucket policy is written here, limited to photos/.');
 
     // Hashed assets are immutable; pages are revalidated so a new deploy shows at once.
     new BucketDeployment(this, 'DeployAssets', {

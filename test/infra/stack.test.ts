@@ -69,6 +69,14 @@ describe('the production stack', () => {
     }
     // The site's bucket and the photo bucket, each read by the distribution alone.
     t.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+    // CloudFront reads only the published photos: never uploads or copies waiting for moderation.
+    const cloudFrontReads = resources('AWS::S3::BucketPolicy')
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Effect: string; Principal?: { Service?: string }; Resource: unknown }[])
+      .filter((st) => st.Effect === 'Allow' && st.Principal?.Service === 'cloudfront.amazonaws.com');
+    expect(cloudFrontReads).toHaveLength(2);
+    const photoRead = cloudFrontReads.find((st) => JSON.stringify(st.Resource).includes('photos/*'));
+    expect(photoRead).toBeDefined();
+    expect(cloudFrontReads.filter((st) => JSON.stringify(st.Resource).match(/"\/\*"\]/))).toHaveLength(1); // the site bucket, whole
   });
 
   it('takes photo uploads only by presigned PUT into a private bucket, and checks each on the server with sharp for linux-arm64', () => {
