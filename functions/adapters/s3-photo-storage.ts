@@ -26,6 +26,10 @@ export class S3PhotoStorage implements PhotoStorage {
     });
   }
 
+  async presignGet(key: string, ttlSeconds: number): Promise<string> {
+    return getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: ttlSeconds });
+  }
+
   async get(key: string, maxBytes: number): Promise<{ body: Buffer } | { tooLarge: number } | undefined> {
     try {
       const res = await s3Client().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));

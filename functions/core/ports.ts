@@ -126,6 +126,8 @@ export interface RateLimiter {
 export interface PhotoStorage {
   /** A URL that accepts one PUT of exactly `size` bytes of `contentType` at `key`, for `ttlSeconds`. */
   presignPut(key: string, contentType: string, size: number, ttlSeconds: number): Promise<string>;
+  /** A URL that reads the object at `key` for `ttlSeconds` (organisers' previews of photos awaiting moderation). */
+  presignGet(key: string, ttlSeconds: number): Promise<string>;
   /** The object's bytes, or undefined when there is none; refuses objects over `maxBytes`. */
   get(key: string, maxBytes: number): Promise<{ body: Buffer } | { tooLarge: number } | undefined>;
   put(key: string, body: Buffer, contentType: string): Promise<void>;

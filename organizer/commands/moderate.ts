@@ -4,7 +4,7 @@
  */
 import { S3PhotoStorage } from '../../functions/adapters/s3-photo-storage';
 import { DynamoParticipationStore, type QueueEntry } from '../../functions/adapters/participation-store';
-import { MODERATION_KINDS, type Action, type Cosigner, type MissionReport, type ModerationKind, type Photo } from '../../functions/core/participation';
+import { MODERATION_KINDS, photoKeys, type Action, type Cosigner, type MissionReport, type ModerationKind, type Photo } from '../../functions/core/participation';
 import { systemClock } from '../../functions/core/ports';
 import { decide, moderationQueue, type Decision, type ModerationDeps } from '../../functions/use-cases/moderate';
 import type { OrganizerContext } from '../context';
@@ -25,8 +25,18 @@ function deps(ctx: OrganizerContext): ModerationDeps {
 
 const one = (s: string, max = 160) => s.replace(/\s+/g, ' ').slice(0, max);
 
+/** How long a photo's preview link works. */
+const PREVIEW_SECONDS = 3600;
+
+/** A link to look at a photo before deciding on it (its checked copy, metadata already removed). */
+async function previewOf(d: ModerationDeps, e: QueueEntry): Promise<string | undefined> {
+  if (e.kind !== 'photo') return undefined;
+  const p = e.item as Photo;
+  return d.photos.presignGet(photoKeys.processed(p.campaignId, p.actionId, p.id), PREVIEW_SECONDS);
+}
+
 /** One queue entry in a few lines, for a person deciding on it. */
-export function describeEntry(e: QueueEntry, missionName: (id: string) => string, site?: string): string[] {
+export function describeEntry(e: QueueEntry, missionName: (id: string) => string, preview?: string): string[] {
   const head = `[${e.kind}] ${e.ref}  (received ${e.createdAt.slice(0, 16).replace('T', ' ')})`;
   switch (e.kind) {
     case 'action': {
@@ -35,7 +45,7 @@ export function describeEntry(e: QueueEntry, missionName: (id: string) => string
     }
     case 'photo': {
       const p = e.item as Photo;
-      return [head, `  photo of action ${p.actionId}: ${p.type} ${p.width}x${p.height}, ${Math.round((p.size ?? 0) / 1024)} KB (metadata removed)`, ...(site ? [`  preview: download processed/${p.campaignId}/${p.actionId}/${p.id} from the photo bucket`] : [])];
+      return [head, `  photo of action ${p.actionId}: ${p.type} ${p.width}x${p.height}, ${Math.round((p.size ?? 0) / 1024)} KB (metadata removed)`, ...(preview ? [`  preview (link valid ${PREVIEW_SECONDS / 3600} h): ${preview}`] : [])];
     }
     case 'cosigner': {
       const c = e.item as Cosigner;
@@ -49,14 +59,15 @@ export function describeEntry(e: QueueEntry, missionName: (id: string) => string
 }
 
 export async function moderateList(ctx: OrganizerContext, opts: { kind?: ModerationKind; json?: boolean }) {
-  const queue = await moderationQueue(deps(ctx), opts.kind);
+  const d = deps(ctx);
+  const queue = await moderationQueue(d, opts.kind);
   if (opts.json) return ctx.io.out(JSON.stringify(queue, null, 2));
   const missions = new Map((await ctx.missions.list()).map((m) => [m.id, m.name]));
   const name = (id: string) => missions.get(id) ?? id;
   if (queue.length === 0) return ctx.io.out('Nothing waits for moderation.');
   const byKind = MODERATION_KINDS.map((k) => `${queue.filter((e) => e.kind === k).length} ${k}(s)`).join(', ');
   ctx.io.out(`${queue.length} item(s) wait for moderation: ${byKind}.`);
-  for (const e of queue) for (const line of describeEntry(e, name)) ctx.io.out(line);
+  for (const e of queue) for (const line of describeEntry(e, name, await previewOf(d, e))) ctx.io.out(line);
 }
 
 export async function moderateDecide(ctx: OrganizerContext, decision: Decision, kind: string, ref: string, opts: { reason?: string }) {
@@ -80,7 +91,7 @@ export async function moderateInteractive(ctx: OrganizerContext, opts: { kind?: 
   for (const [i, e] of queue.entries()) {
     io.out('');
     io.out(`${i + 1}/${queue.length}`);
-    for (const line of describeEntry(e, (id) => missions.get(id) ?? id)) io.out(line);
+    for (const line of describeEntry(e, (id) => missions.get(id) ?? id, await previewOf(d, e))) io.out(line);
     const answer = (await io.ask('[a]pprove, [r]eject, [s]kip, [q]uit?'))?.toLowerCase();
     if (answer === undefined || answer === 'q') break;
     if (answer === 'a') {

@@ -122,6 +122,17 @@ describe('participation beyond the letter', () => {
 
     // Not public before approval: neither listed nor reachable.
     expect((await api(stack.current, '/api/actions')).body.actions).toEqual([]);
+    // The organiser sees it first through a link to the checked copy, already without its metadata.
+    const listing = (await organizer(['moderate', 'list', '--kind', 'photo'])).text;
+    const preview = /preview \(link valid 1 h\): (\S+)/.exec(listing)?.[1];
+    expect(preview).toBeDefined();
+    const seen = await fetch(preview!);
+    expect(seen.status).toBe(200);
+    const previewBytes = Buffer.from(await seen.arrayBuffer());
+    const previewMeta = await sharp(previewBytes).metadata();
+    expect(previewMeta).toMatchObject({ width: 320, height: 240 });
+    expect(previewMeta.exif).toBeUndefined();
+    expect(previewBytes.includes(Buffer.from('Witness X1'))).toBe(false);
     expect((await organizer(['moderate', 'approve', 'photo', `${actionId}/${photoId}`])).code).toBe(0);
     expect((await api(stack.current, '/api/actions')).body.actions).toEqual([]); // its action is not approved yet
     expect((await organizer(['moderate', 'approve', 'action', actionId])).code).toBe(0);
