@@ -23,6 +23,15 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The email's domain is on the campaign's blocked list (disposable-mail services, for example). */
+export class EmailNotAcceptedError extends DomainError {
+  readonly status = 400;
+  readonly code = 'email_not_accepted';
+  constructor() {
+    super('This email provider is not accepted for this campaign. Please use a permanent address.', 'email');
+  }
+}
+
 /** The request body is not JSON, or not an object. */
 export class MalformedBodyError extends DomainError {
   readonly status = 400;

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { pickLanguage, type Campaign } from '../core/campaign';
 import { contactConfirmationMail, contactLink, type ContactKind } from '../core/contact-mail';
-import { InvalidTokenError, NotFoundError, PhotoLimitError, RateLimitedError, TemporarilyUnavailableError, TokenExpiredError, UnknownMissionError, ValidationError } from '../core/errors';
+import { InvalidTokenError, NotFoundError, PhotoLimitError, RateLimitedError, TemporarilyUnavailableError, TokenExpiredError, UnknownMissionError, ValidationError, EmailNotAcceptedError } from '../core/errors';
 import {
   CONTACT_CONFIRM_TTL_MS,
   UPLOAD_URL_TTL_SECONDS,
@@ -79,7 +79,7 @@ async function operatingMission(deps: ParticipationDeps, missionId: string) {
 }
 
 function refuseBlockedDomain(campaign: Campaign, email: string) {
-  if (campaign.blockedEmailDomains.includes(emailDomain(email))) throw new ValidationError('email', 'This email provider is not accepted for this campaign. Please use a permanent address.');
+  if (campaign.blockedEmailDomains.includes(emailDomain(email))) throw new EmailNotAcceptedError();
 }
 
 async function mailContact(deps: ParticipationDeps, kind: ContactKind, to: { id: string; name: string; email: string; language: Action['language'] }, secret: string) {

@@ -4,7 +4,7 @@
  */
 import { campaignStatus, dispatchInstant, pickLanguage, type Campaign } from '../core/campaign';
 import { confirmationMail, tokenLink } from '../core/confirmation-mail';
-import { CampaignClosedError, RateLimitedError, TemporarilyUnavailableError, UnknownMissionError, ValidationError } from '../core/errors';
+import { CampaignClosedError, EmailNotAcceptedError, RateLimitedError, TemporarilyUnavailableError, UnknownMissionError } from '../core/errors';
 import type { CampaignStateStore, Clock, Mailer, MissionDirectory, RateLimiter, SignatureStore } from '../core/ports';
 import {
   CONFIRM_TOKEN_TTL_MS,
@@ -56,7 +56,7 @@ export async function signLetter(req: SignLetterRequest, deps: SignLetterDeps): 
   await enforceRateLimits(req.clientNetwork, campaign, deps, now);
 
   if (campaign.blockedEmailDomains.includes(emailDomain(req.input.email))) {
-    throw new ValidationError('email', 'This email provider is not accepted for this campaign. Please use a permanent address.');
+    throw new EmailNotAcceptedError();
   }
   const mission = await deps.missions.get(req.input.missionId);
   if (!mission || !mission.operating) throw new UnknownMissionError();

@@ -164,6 +164,19 @@ describeInBrowser('the missions directory, actions and co-signers pages', () => 
     expect(await list.locator('#cosigners li a').getAttribute('href')).toBe('https://club.example.org');
   });
 
+  it("says in the page's language when the campaign does not accept an email provider", async () => {
+    const page = await open('/fr/cosign.html', '#cosign-form');
+    await page.locator('#name').fill('Camille Martin');
+    await page.locator('#country').selectOption('FR');
+    await page.locator('#email').fill('camille@yopmail.com');
+    await page.locator('#consent').check();
+    await page.locator('#submit').click();
+    await page.locator('#email-error:not([hidden])').waitFor();
+    expect(await page.locator('#email-error').textContent()).toBe('Ce fournisseur de courriel n’est pas accepté. Utilisez une adresse permanente.');
+    expect(await page.locator('#email').getAttribute('aria-invalid')).toBe('true');
+    expect(await new Mailbox(stack.current.sesUrl).to('camille@yopmail.com')).toHaveLength(0);
+  });
+
   it('names the field at fault on the action form, before anything is sent', async () => {
     const page = await open('/es/act.html', '#missionCountry:not([disabled])');
     await page.getByRole('button', { name: 'Registrar la acción' }).click();

@@ -153,6 +153,15 @@ describeInBrowser('the signing page', () => {
     expect(await page.locator('#country option[value=DE]').textContent()).toBe('Alemania');
     expect(await page.locator('#missionCountry option[value=GB]').count() + (await page.locator('#missionCountry option[value=ES]').textContent() ?? '').length).toBeGreaterThan(0);
     expect(await page.locator('#missionCountry option[value=ES]').textContent()).toBe('España');
+
+    // The server refuses a provider the campaign blocks; the page says so in Spanish, at the field.
+    await page.locator('#fullName').fill('Lucía Pérez');
+    await page.locator('#country').selectOption('PE');
+    await page.locator('#email').fill('lucia@mailinator.com');
+    await page.locator('#consent').check();
+    await page.getByRole('button', { name: 'Enviar carta' }).click();
+    await page.locator('#email-error:not([hidden])').waitFor();
+    expect(await page.locator('#email-error').textContent()).toBe('No se acepta este proveedor de correo. Use una dirección permanente.');
   });
 
   for (const path of ['/', '/es/', '/pt/', '/fr/', '/en/confirm.html?token=x', '/fr/remove.html?token=x']) {

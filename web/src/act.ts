@@ -64,7 +64,7 @@ form.addEventListener('submit', async (ev) => {
   const res = await callApi('/api/actions', body);
   if (res.status !== 202) {
     submit.disabled = false;
-    return errors.show(res.body.error?.field, failure(t, res.status, res.body.error?.message), res.status === 400 ? t.fields : undefined);
+    return res.body.error?.code === 'email_not_accepted' ? errors.show('email', t.blockedEmail) : errors.show(res.body.error?.field, failure(t, res.status, res.body.error?.message), res.status === 400 ? t.fields : undefined);
   }
   const { id, uploadToken } = res.body as { id: string; uploadToken: string };
   const refused: string[] = [];

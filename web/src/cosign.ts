@@ -57,7 +57,7 @@ form.addEventListener('submit', async (ev) => {
   announce(status, t.sending, 'info');
   const res = await callApi('/api/cosigners', body);
   submit.disabled = false;
-  if (res.status !== 202) return errors.show(res.body.error?.field, failure(t, res.status, res.body.error?.message), res.status === 400 ? t.fields : undefined);
+  if (res.status !== 202) return res.body.error?.code === 'email_not_accepted' ? errors.show('email', t.blockedEmail) : errors.show(res.body.error?.field, failure(t, res.status, res.body.error?.message), res.status === 400 ? t.fields : undefined);
   form.hidden = true;
   announce(status, t.cosignSent, 'ok');
 });

@@ -92,6 +92,8 @@ export interface PartClientText {
   hiddenCount: string; // {n}
   errorSummary: string;
   rateLimited: string;
+  /** The email's provider is on the campaign's blocked list. */
+  blockedEmail: string;
   network: string;
   serverUnavailable: string;
   confirmed: string;
@@ -187,6 +189,7 @@ const en: PartText = {
     hiddenCount: 'And {n} more who asked not to be named.',
     errorSummary: 'Please correct the highlighted fields.',
     rateLimited: 'Too many requests from your network just now. Please try again in a few minutes.',
+    blockedEmail: 'This email provider is not accepted. Please use a permanent address.',
     network: 'No connection. Please check your connection and try again.',
     serverUnavailable: 'This could not be saved just now. Please try again in a moment.',
     confirmed: 'Thank you: your address is confirmed. The organisers will review your submission.',
@@ -282,6 +285,7 @@ const es: PartText = {
     hiddenCount: 'Y {n} más que pidieron no figurar con su nombre.',
     errorSummary: 'Corrige los campos señalados.',
     rateLimited: 'Demasiadas solicitudes desde tu red. Inténtalo de nuevo en unos minutos.',
+    blockedEmail: 'No se acepta este proveedor de correo. Use una dirección permanente.',
     network: 'Sin conexión. Comprueba tu conexión e inténtalo de nuevo.',
     serverUnavailable: 'No se pudo guardar ahora. Inténtalo de nuevo en un momento.',
     confirmed: 'Gracias: tu dirección está confirmada. El equipo organizador revisará tu envío.',
@@ -377,6 +381,7 @@ const pt: PartText = {
     hiddenCount: 'E mais {n} que pediram para não ser identificados.',
     errorSummary: 'Corrija os campos destacados.',
     rateLimited: 'Pedidos demais da sua rede agora. Tente de novo em alguns minutos.',
+    blockedEmail: 'Este provedor de e-mail não é aceito. Use um endereço permanente.',
     network: 'Sem conexão. Verifique sua conexão e tente de novo.',
     serverUnavailable: 'Não foi possível salvar agora. Tente de novo em instantes.',
     confirmed: 'Obrigado: seu endereço está confirmado. A organização vai revisar o seu envio.',
@@ -472,6 +477,7 @@ const fr: PartText = {
     hiddenCount: 'Et {n} autres qui ont demandé à ne pas être nommés.',
     errorSummary: 'Corrigez les champs signalés.',
     rateLimited: 'Trop de demandes depuis votre réseau. Réessayez dans quelques minutes.',
+    blockedEmail: 'Ce fournisseur de courriel n’est pas accepté. Utilisez une adresse permanente.',
     network: 'Pas de connexion. Vérifiez votre connexion et réessayez.',
     serverUnavailable: 'L’enregistrement n’a pas pu se faire. Réessayez dans un instant.',
     confirmed: 'Merci : votre adresse est confirmée. Les organisateurs examineront votre envoi.',

@@ -176,7 +176,7 @@ form.addEventListener('submit', async (event) => {
   if (res.status === 429) return announce(status, t.rateLimited, 'error');
   if (res.status >= 500) return announce(status, t.unavailable, 'error');
   if (err.code === 'unknown_mission') return showFieldError('missionId', t.unknownMission);
-  if (err.field === 'email' && /provider/i.test(err.message ?? '')) return showFieldError('email', t.blockedEmail);
+  if (err.code === 'email_not_accepted') return showFieldError('email', t.blockedEmail);
   const field = err.field ?? 'body';
   showFieldError(field, t.fields[field as keyof typeof t.fields] ?? err.message ?? t.fields.body);
 });
