@@ -11,7 +11,7 @@ import { defineConfig } from 'vite';
 import { loadCampaign } from '../functions/adapters/campaign-files.ts';
 import type { Language } from '../functions/core/campaign.ts';
 import { signingPage, tokenPage } from './build/pages.ts';
-import { actPage, actionsPage, contactConfirmPage, cosignPage, missionsPage } from './build/participate-pages.ts';
+import { actPage, actionsPage, contactConfirmPage, cosignPage, deliveryPage, missionsPage } from './build/participate-pages.ts';
 import { UI } from './src/i18n.ts';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -33,7 +33,7 @@ function generate(): string[] {
   mkdirSync(generated, { recursive: true });
   writeFileSync(join(generated, 'sign.ts'), "import '../src/sign';\n");
   writeFileSync(join(generated, 'token.ts'), "import '../src/token';\n");
-  for (const page of ['missions', 'act', 'actions', 'cosign', 'confirm-contact']) writeFileSync(join(generated, `${page}.ts`), `import '../src/${page}';\n`);
+  for (const page of ['missions', 'act', 'actions', 'cosign', 'delivery', 'confirm-contact']) writeFileSync(join(generated, `${page}.ts`), `import '../src/${page}';\n`);
   mkdirSync(join(generated, 'public'), { recursive: true });
   copyFileSync(join(webDir, 'src', 'favicon.svg'), join(generated, 'public', 'favicon.svg'));
   const langs = campaign.languages as Language[];
@@ -47,6 +47,7 @@ function generate(): string[] {
     write(`${lang}/act.html`, actPage({ ...ctx, script: '/act.ts' }, UI[lang].chooseCountry, UI[lang].chooseMission));
     write(`${lang}/actions.html`, actionsPage({ ...ctx, script: '/actions.ts' }));
     write(`${lang}/cosign.html`, cosignPage({ ...ctx, script: '/cosign.ts' }));
+    write(`${lang}/delivery.html`, deliveryPage({ ...ctx, script: '/delivery.ts' }));
     write(`${lang}/confirm-contact.html`, contactConfirmPage({ ...ctx, script: '/confirm-contact.ts' }));
   }
   write('index.html', signingPage({ campaign, lang: campaign.defaultLanguage, pathFor, script: '/sign.ts' }));

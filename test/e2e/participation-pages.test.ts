@@ -196,4 +196,43 @@ describeInBrowser('the missions directory, actions and co-signers pages', () => 
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`)).toEqual([]);
     });
   }
+
+  // Last: it moves the campaign to dispatching.
+  it('draws the delivery of the letters per mission from the public ledger, in the page language', async () => {
+    const before = await open('/pt/delivery.html', '#delivery-status:not(:empty)');
+    expect(await before.locator('#delivery-status').textContent()).toMatch(/^As cartas saem em .+\. \d+ aguardam\.$/);
+
+    const { DynamoDeliveryLedger } = stack.current.load<typeof import('../../functions/adapters/delivery-ledger')>('functions/adapters/delivery-ledger');
+    const { DynamoCampaignStateStore } = stack.current.load<typeof import('../../functions/adapters/campaign-state-store')>('functions/adapters/campaign-state-store');
+    const ledger = new DynamoDeliveryLedger(stack.current.tableName);
+    const campaignId = 'free-expression-2026';
+    expect(await new DynamoCampaignStateStore(stack.current.tableName).transition(campaignId, 'open', 'dispatching')).toBe(true);
+    await ledger.add(campaignId, 'gb-embassy-pe-lima', 'queued', 40);
+    await ledger.add(campaignId, 'gb-embassy-pe-lima', 'sent', 30);
+    await ledger.add(campaignId, 'gb-embassy-pe-lima', 'delivered', 28);
+    await ledger.add(campaignId, 'gb-embassy-pe-lima', 'bounced', 1);
+    await ledger.add(campaignId, 'gb-embassy-fr-paris', 'queued', 10);
+    await ledger.add(campaignId, 'gb-embassy-fr-paris', 'sent', 10);
+    await ledger.add(campaignId, 'gb-embassy-fr-paris', 'delivered', 10);
+    await ledger.add(campaignId, 'gb-embassy-af-kabul', 'no_address', 3);
+
+    // A new visitor (the campaign's status is cached by browsers for 30 s).
+    await context.close();
+    context = await browser.newContext(MOBILE);
+    const page = await open('/pt/delivery.html', '#delivery li');
+    expect(await page.locator('#delivery-status').textContent()).toBe('As cartas estão sendo enviadas agora.');
+    expect(await page.locator('#delivery-totals').textContent()).toBe('40 de 50 cartas enviadas, 38 entregues.');
+    const rows = page.locator('#delivery li');
+    expect(await rows.count()).toBe(3);
+    // Most letters first; each bar is sent over queued, named by its mission.
+    const lima = rows.nth(0);
+    expect(await lima.locator('h2').textContent()).toMatch(/Lima/);
+    expect(await lima.locator('progress').evaluate((b: HTMLProgressElement) => [b.value, b.max])).toEqual([30, 40]);
+    expect(await lima.textContent()).toContain('30 de 40 enviadas, 28 entregues');
+    expect(await lima.textContent()).toContain('1 devolvidas');
+    expect(await rows.nth(2).textContent()).toContain('3 para entregar em papel');
+    expect(await rows.nth(2).locator('progress').count()).toBe(0);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`)).toEqual([]);
+  });
 });

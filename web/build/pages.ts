@@ -50,7 +50,7 @@ export interface PageContext {
 }
 
 /** Pages of the site, for the navigation (the signing page is the language's home). */
-export type PageName = 'letter' | 'missions' | 'act' | 'actions' | 'cosign' | 'confirm-contact' | 'token';
+export type PageName = 'letter' | 'missions' | 'act' | 'actions' | 'cosign' | 'delivery' | 'confirm-contact' | 'token';
 
 export function pagePath(ctx: PageContext, page: Exclude<PageName, 'token'>): string {
   return page === 'letter' ? ctx.pathFor(ctx.lang) : `/${ctx.lang}/${page}.html`;
@@ -65,7 +65,7 @@ export function shell(ctx: PageContext, title: string, main: string, description
   const switcher = campaign.languages
     .map((l) => (l === lang ? `<li><span aria-current="true" lang="${l}">${e(UI[l as Lang].languageName)}</span></li>` : `<li><a href="${samePage(l)}" hreflang="${l}" lang="${l}">${e(UI[l as Lang].languageName)}</a></li>`))
     .join('');
-  const pages: Exclude<PageName, 'token' | 'confirm-contact'>[] = ['letter', 'missions', 'act', 'actions', 'cosign'];
+  const pages: Exclude<PageName, 'token' | 'confirm-contact'>[] = ['letter', 'missions', 'act', 'actions', 'cosign', 'delivery'];
   const nav = pages.map((pg) => `<li><a href="${pagePath(ctx, pg)}"${pg === current ? ' aria-current="page"' : ''}>${e(p.nav[pg])}</a></li>`).join('');
   const skip = current === 'letter' ? `<a class="skip" href="#sign">${e(t.skipToForm)}</a>` : `<a class="skip" href="#main">${e(p.nav.skip)}</a>`;
   return `<!doctype html>

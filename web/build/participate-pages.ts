@@ -9,6 +9,7 @@ import { escapeHtml } from '../../functions/core/mail-safety';
 import { PARTICIPATION_LIMITS } from '../../functions/core/participation-input';
 import { PUI, type PartText } from '../src/participate-i18n';
 import type { Lang } from '../src/i18n';
+import { formatForPeople, wallClockToInstant } from '../../functions/core/time';
 import { countryOptions, shell, type PageContext } from './pages';
 
 const e = escapeHtml;
@@ -134,4 +135,23 @@ export function contactConfirmPage(ctx: PageContext): string {
 ${dataBlock('part-text', p.client)}
 </main>`;
   return shell(ctx, p.contactConfirmTitle, main, p.contactConfirmIntro, 'confirm-contact');
+}
+
+/**
+ * The delivery of the letters, drawn per mission from the public ledger (GET /api/delivery): sent of
+ * queued as a progress bar, then delivered, bounced, failed and the letters for in-person delivery.
+ */
+export function deliveryPage(ctx: PageContext): string {
+  const p = part(ctx);
+  const when = formatForPeople(wallClockToInstant(ctx.campaign.dispatchAt, ctx.campaign.timeZone), ctx.lang as Lang, ctx.campaign.timeZone);
+  const main = `<main id="main" class="wide">
+<h1>${e(p.deliveryTitle)}</h1>
+<p class="intro">${e(p.deliveryIntro)}</p>
+<p id="delivery-status" class="note" role="status" aria-live="polite"></p>
+<p id="delivery-totals" class="totals"></p>
+<ul id="delivery" class="delivery" aria-busy="true"></ul>
+<p id="delivery-updated" class="note"></p>
+${dataBlock('part-text', { ...p.client, dispatchDate: when })}
+</main>`;
+  return shell(ctx, p.deliveryTitle, main, p.deliveryIntro, 'delivery');
 }

@@ -6,7 +6,9 @@
 import type { Lang } from './i18n';
 
 export interface PartText {
-  nav: { letter: string; missions: string; act: string; actions: string; cosign: string; skip: string; label: string };
+  nav: { letter: string; missions: string; act: string; actions: string; cosign: string; delivery: string; skip: string; label: string };
+  deliveryTitle: string;
+  deliveryIntro: string;
   missionsTitle: string;
   missionsIntro: string;
   search: string;
@@ -94,6 +96,18 @@ export interface PartClientText {
   rateLimited: string;
   /** The email's provider is on the campaign's blocked list. */
   blockedEmail: string;
+  /** Delivery page: before the dispatch ({date}: when the letters go out; {n}: letters waiting). */
+  deliveryBefore: string;
+  deliverySending: string;
+  deliveryDone: string;
+  /** {sent} {queued} {delivered} */
+  deliveryTotals: string;
+  /** Per mission: {sent} {queued} {delivered} */
+  deliveryRow: string;
+  deliveryBounced: string; // {n}
+  deliveryFailed: string; // {n}
+  deliveryInPerson: string; // {n}
+  deliveryUpdated: string; // {time}
   network: string;
   serverUnavailable: string;
   confirmed: string;
@@ -106,7 +120,7 @@ export interface PartClientText {
 }
 
 const en: PartText = {
-  nav: { letter: 'The letter', missions: 'Missions and calls', act: 'Deliver it in person', actions: 'Actions', cosign: 'Co-signers', skip: 'Skip to the content', label: 'Site' },
+  nav: { letter: 'The letter', missions: 'Missions and calls', act: 'Deliver it in person', actions: 'Actions', cosign: 'Co-signers', delivery: 'Delivery', skip: 'Skip to the content', label: 'Site' },
   missionsTitle: 'UK missions: addresses, phones and calls',
   missionsIntro: 'Every UK embassy, high commission and consulate that receives letters, with its address and phone for delivering the letter in person or calling on the day.',
   search: 'Search',
@@ -133,6 +147,8 @@ const en: PartText = {
   actSubmit: 'Register the action',
   actionsTitle: 'Actions at the missions',
   actionsIntro: 'In-person deliveries and actions at UK missions, with their photos, as approved by the organisers.',
+  deliveryTitle: 'Delivery of the letters',
+  deliveryIntro: 'Every confirmed letter goes by email to the UK mission its signer chose, all on the same day. This page follows them: sent, delivered, and the letters that will be handed in on paper because a mission has no working email address.',
   cosignTitle: 'Co-signers',
   cosignIntro: 'Organisations and individuals who add their name to the letter.',
   cosignListHeading: 'Who co-signs',
@@ -190,6 +206,15 @@ const en: PartText = {
     errorSummary: 'Please correct the highlighted fields.',
     rateLimited: 'Too many requests from your network just now. Please try again in a few minutes.',
     blockedEmail: 'This email provider is not accepted. Please use a permanent address.',
+    deliveryBefore: 'The letters go out on {date}. {n} are waiting.',
+    deliverySending: 'The letters are being sent now.',
+    deliveryDone: 'Every letter has gone out.',
+    deliveryTotals: '{sent} of {queued} letters sent, {delivered} delivered.',
+    deliveryRow: '{sent} of {queued} sent, {delivered} delivered',
+    deliveryBounced: '{n} bounced',
+    deliveryFailed: '{n} failed',
+    deliveryInPerson: '{n} to hand in on paper',
+    deliveryUpdated: 'Updated at {time}.',
     network: 'No connection. Please check your connection and try again.',
     serverUnavailable: 'This could not be saved just now. Please try again in a moment.',
     confirmed: 'Thank you: your address is confirmed. The organisers will review your submission.',
@@ -202,7 +227,7 @@ const en: PartText = {
 };
 
 const es: PartText = {
-  nav: { letter: 'La carta', missions: 'Misiones y llamadas', act: 'Entregarla en persona', actions: 'Acciones', cosign: 'Adhesiones', skip: 'Ir al contenido', label: 'Sitio' },
+  nav: { letter: 'La carta', missions: 'Misiones y llamadas', act: 'Entregarla en persona', actions: 'Acciones', cosign: 'Adhesiones', delivery: 'Entrega', skip: 'Ir al contenido', label: 'Sitio' },
   missionsTitle: 'Misiones del Reino Unido: direcciones, teléfonos y llamadas',
   missionsIntro: 'Todas las embajadas, altos comisionados y consulados del Reino Unido que reciben cartas, con su dirección y teléfono para entregar la carta en persona o llamar ese día.',
   search: 'Buscar',
@@ -229,6 +254,8 @@ const es: PartText = {
   actSubmit: 'Registrar la acción',
   actionsTitle: 'Acciones en las misiones',
   actionsIntro: 'Entregas en persona y acciones ante las misiones del Reino Unido, con sus fotos, aprobadas por el equipo organizador.',
+  deliveryTitle: 'Entrega de las cartas',
+  deliveryIntro: 'Cada carta confirmada va por correo electrónico a la misión británica que eligió quien la firmó, todas el mismo día. Esta página las sigue: enviadas, entregadas, y las que se entregarán en papel porque una misión no tiene un correo que funcione.',
   cosignTitle: 'Adhesiones',
   cosignIntro: 'Organizaciones y personas que añaden su nombre a la carta.',
   cosignListHeading: 'Quién se adhiere',
@@ -286,6 +313,15 @@ const es: PartText = {
     errorSummary: 'Corrige los campos señalados.',
     rateLimited: 'Demasiadas solicitudes desde tu red. Inténtalo de nuevo en unos minutos.',
     blockedEmail: 'No se acepta este proveedor de correo. Use una dirección permanente.',
+    deliveryBefore: 'Las cartas salen el {date}. Esperan {n}.',
+    deliverySending: 'Las cartas se están enviando ahora.',
+    deliveryDone: 'Todas las cartas han salido.',
+    deliveryTotals: '{sent} de {queued} cartas enviadas, {delivered} entregadas.',
+    deliveryRow: '{sent} de {queued} enviadas, {delivered} entregadas',
+    deliveryBounced: '{n} rebotadas',
+    deliveryFailed: '{n} fallidas',
+    deliveryInPerson: '{n} para entregar en papel',
+    deliveryUpdated: 'Actualizado a las {time}.',
     network: 'Sin conexión. Comprueba tu conexión e inténtalo de nuevo.',
     serverUnavailable: 'No se pudo guardar ahora. Inténtalo de nuevo en un momento.',
     confirmed: 'Gracias: tu dirección está confirmada. El equipo organizador revisará tu envío.',
@@ -298,7 +334,7 @@ const es: PartText = {
 };
 
 const pt: PartText = {
-  nav: { letter: 'A carta', missions: 'Missões e ligações', act: 'Entregar pessoalmente', actions: 'Ações', cosign: 'Adesões', skip: 'Ir para o conteúdo', label: 'Site' },
+  nav: { letter: 'A carta', missions: 'Missões e ligações', act: 'Entregar pessoalmente', actions: 'Ações', cosign: 'Adesões', delivery: 'Entrega', skip: 'Ir para o conteúdo', label: 'Site' },
   missionsTitle: 'Missões do Reino Unido: endereços, telefones e ligações',
   missionsIntro: 'Todas as embaixadas, altos comissariados e consulados do Reino Unido que recebem cartas, com endereço e telefone para entregar a carta pessoalmente ou ligar no dia.',
   search: 'Buscar',
@@ -325,6 +361,8 @@ const pt: PartText = {
   actSubmit: 'Registrar a ação',
   actionsTitle: 'Ações nas missões',
   actionsIntro: 'Entregas pessoais e ações nas missões do Reino Unido, com suas fotos, aprovadas pela organização.',
+  deliveryTitle: 'Entrega das cartas',
+  deliveryIntro: 'Cada carta confirmada vai por e-mail à missão britânica escolhida por quem a assinou, todas no mesmo dia. Esta página as acompanha: enviadas, entregues, e as que serão entregues em papel porque uma missão não tem um e-mail que funcione.',
   cosignTitle: 'Adesões',
   cosignIntro: 'Organizações e pessoas que acrescentam seu nome à carta.',
   cosignListHeading: 'Quem aderiu',
@@ -382,6 +420,15 @@ const pt: PartText = {
     errorSummary: 'Corrija os campos destacados.',
     rateLimited: 'Pedidos demais da sua rede agora. Tente de novo em alguns minutos.',
     blockedEmail: 'Este provedor de e-mail não é aceito. Use um endereço permanente.',
+    deliveryBefore: 'As cartas saem em {date}. {n} aguardam.',
+    deliverySending: 'As cartas estão sendo enviadas agora.',
+    deliveryDone: 'Todas as cartas foram enviadas.',
+    deliveryTotals: '{sent} de {queued} cartas enviadas, {delivered} entregues.',
+    deliveryRow: '{sent} de {queued} enviadas, {delivered} entregues',
+    deliveryBounced: '{n} devolvidas',
+    deliveryFailed: '{n} com falha',
+    deliveryInPerson: '{n} para entregar em papel',
+    deliveryUpdated: 'Atualizado às {time}.',
     network: 'Sem conexão. Verifique sua conexão e tente de novo.',
     serverUnavailable: 'Não foi possível salvar agora. Tente de novo em instantes.',
     confirmed: 'Obrigado: seu endereço está confirmado. A organização vai revisar o seu envio.',
@@ -394,7 +441,7 @@ const pt: PartText = {
 };
 
 const fr: PartText = {
-  nav: { letter: 'La lettre', missions: 'Missions et appels', act: 'La remettre en personne', actions: 'Actions', cosign: 'Cosignataires', skip: 'Aller au contenu', label: 'Site' },
+  nav: { letter: 'La lettre', missions: 'Missions et appels', act: 'La remettre en personne', actions: 'Actions', cosign: 'Cosignataires', delivery: 'Remise', skip: 'Aller au contenu', label: 'Site' },
   missionsTitle: 'Missions du Royaume-Uni : adresses, téléphones et appels',
   missionsIntro: 'Toutes les ambassades, hauts-commissariats et consulats du Royaume-Uni qui reçoivent des lettres, avec leur adresse et leur téléphone pour remettre la lettre en personne ou appeler le jour venu.',
   search: 'Rechercher',
@@ -421,6 +468,8 @@ const fr: PartText = {
   actSubmit: 'Inscrire l’action',
   actionsTitle: 'Actions devant les missions',
   actionsIntro: 'Remises en personne et actions devant les missions du Royaume-Uni, avec leurs photos, approuvées par les organisateurs.',
+  deliveryTitle: 'Remise des lettres',
+  deliveryIntro: 'Chaque lettre confirmée part par courriel vers la mission britannique choisie par sa signataire ou son signataire, toutes le même jour. Cette page les suit : envoyées, remises, et celles qui seront remises sur papier parce qu’une mission n’a pas d’adresse qui fonctionne.',
   cosignTitle: 'Cosignataires',
   cosignIntro: 'Organisations et personnes qui ajoutent leur nom à la lettre.',
   cosignListHeading: 'Qui cosigne',
@@ -478,6 +527,15 @@ const fr: PartText = {
     errorSummary: 'Corrigez les champs signalés.',
     rateLimited: 'Trop de demandes depuis votre réseau. Réessayez dans quelques minutes.',
     blockedEmail: 'Ce fournisseur de courriel n’est pas accepté. Utilisez une adresse permanente.',
+    deliveryBefore: 'Les lettres partent le {date}. {n} attendent.',
+    deliverySending: 'Les lettres partent en ce moment.',
+    deliveryDone: 'Toutes les lettres sont parties.',
+    deliveryTotals: '{sent} lettres envoyées sur {queued}, {delivered} remises.',
+    deliveryRow: '{sent} envoyées sur {queued}, {delivered} remises',
+    deliveryBounced: '{n} rejetées',
+    deliveryFailed: '{n} en échec',
+    deliveryInPerson: '{n} à remettre sur papier',
+    deliveryUpdated: 'Mis à jour à {time}.',
     network: 'Pas de connexion. Vérifiez votre connexion et réessayez.',
     serverUnavailable: 'L’enregistrement n’a pas pu se faire. Réessayez dans un instant.',
     confirmed: 'Merci : votre adresse est confirmée. Les organisateurs examineront votre envoi.',
