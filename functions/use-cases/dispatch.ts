@@ -407,7 +407,8 @@ async function watch(m: Extract<DispatchMessage, { kind: 'watch' }>, deps: Dispa
  * and adds the difference. A worker that dies between a letter's record and its ledger add leaves the
  * ledger one short for good (the redelivered message finds the letter done); without this the dispatch
  * would never show complete. The letters are counted before the ledger is read again, so a letter
- * recorded in between is at worst counted short, which the next recount repairs, never twice.
+ * recorded in between is at worst counted short, which the next recount repairs. Only a letter whose
+ * own add is still on its way after a whole idle minute (a stalled worker) could be counted twice.
  * Returns whether anything was corrected.
  */
 export async function reconcileLedger(deps: Pick<DispatchDeps, 'campaign' | 'ledger' | 'letters'>, snapshot: LedgerSnapshot): Promise<boolean> {
