@@ -139,6 +139,23 @@ export async function freePort(wanted = 0, host = '127.0.0.1', what = 'port'): P
   });
 }
 
+/**
+ * Like freePort, but the port stays held (by a listening probe) until release(): the site's port is
+ * chosen before the table and the missions are ready, seconds before its server listens, and a port
+ * merely found free could be taken by another process in between.
+ */
+export async function reservePort(wanted = 0, host = '127.0.0.1', what = 'port'): Promise<{ port: number; release: () => Promise<void> }> {
+  return new Promise((ok, fail) => {
+    const probe: Server = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'EADDRINUSE' ? new PortInUseError(wanted, what) : e));
+    probe.listen(wanted, host, () => {
+      let released: Promise<void> | undefined;
+      const release = () => (released ??= new Promise<void>((done) => probe.close(() => done())));
+      ok({ port: (probe.address() as { port: number }).port, release });
+    });
+  });
+}
+
 let running: string | undefined;
 
 /** Starts everything; the returned stop() stops everything it started. One stack per process at a time. */
@@ -187,7 +204,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     }
     const sesUrl = `http://127.0.0.1:${sesPort}`;
 
-    const port = await freePort(options.port ?? 0, host, 'site and API, PORT');
+    const reserved = await reservePort(options.port ?? 0, host, 'site and API, PORT');
+    stops.push(reserved.release);
+    const port = reserved.port;
     const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
     const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
     const campaignDir = resolve(options.campaignDir ?? DEFAULT_CAMPAIGN_DIR);
@@ -273,6 +292,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       extraRoutes: [...serviceRoutes, ...(options.extraRoutes ?? [])],
       rawRoutes,
     });
+    await reserved.release();
     await new Promise<void>((ok, fail) => {
       server.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'EADDRINUSE' ? new PortInUseError(port, 'site and API, PORT') : e));
       server.listen(port, host, () => ok());
