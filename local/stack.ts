@@ -129,14 +129,9 @@ export class PortInUseError extends Error {
 
 /** A free TCP port on `host`: `wanted` itself when it is free (PortInUseError if not), any free port for 0. */
 export async function freePort(wanted = 0, host = '127.0.0.1', what = 'port'): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe: Server = createServer();
-    probe.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'EADDRINUSE' ? new PortInUseError(wanted, what) : e));
-    probe.listen(wanted, host, () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => ok(port));
-    });
-  });
+  const { port, release } = await reservePort(wanted, host, what);
+  await release();
+  return port;
 }
 
 /**
