@@ -3,6 +3,7 @@
  * delivered (a progress bar of sent over queued), bounced, failed or set aside to be handed in on paper.
  * Read from the public ledger; refreshed every 30 s while the letters are going out and the page is seen.
  */
+import type { MissionLedger } from '../../functions/core/dispatch';
 import { callApi, fill } from './ui';
 import { data, el, lang, loadMissions, partText } from './part';
 
@@ -15,16 +16,8 @@ const updated = document.getElementById('delivery-updated')!;
 const num = new Intl.NumberFormat(lang);
 const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
 
-interface MissionDelivery {
-  id: string;
-  queued: number;
-  sent: number;
-  delivered: number;
-  bounced: number;
-  complained: number;
-  failed: number;
-  no_address: number;
-}
+/** One mission of GET /api/delivery: the ledger's own shape (a type only, nothing of core is bundled). */
+type MissionDelivery = MissionLedger & { id: string };
 
 const n = (x: number) => num.format(x);
 let names: Map<string, string> | undefined;
