@@ -7,7 +7,7 @@
  * HTTPS APIs that the functions call in one to five ways (send a mail; presign, get, put, copy, delete
  * an object; send a batch of messages): those requests are signed by aws4fetch with the credentials and
  * region the SDK resolved, because their SDK clients would add 25-155 KB to a function's bundle and
- * put six functions over 300 KB (README, "Function bundles").
+ * put six functions over 300 KB (README, Benchmarks, `cold-start`).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

@@ -5,12 +5,20 @@
  * Slots asked for at the same time by one process (a worker sending its batch in parallel) are taken
  * together: one conditional write for all of them, a read and a second write when the second is
  * nearly full. Callers not served wait for the next second.
+ *
+ * SES counts a mail in the second it receives it, a little after the send starts. So a slot is used
+ * only while its own second has more than END_MARGIN_MS left: a send started later (or a slot granted
+ * late, when the store was slow to answer) could land in the next second beside that second's full
+ * quota. Such a slot goes unused: the rate is only ever under-used, never exceeded.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { coalescing } from '../core/coalesce';
 import { dynamoClient } from '../clients';
 import { dispatchKeys } from './keys';
+
+/** The end of each second in which no send starts. */
+export const END_MARGIN_MS = 100;
 
 const conditionFailed = (e: unknown) => e instanceof ConditionalCheckFailedException || (e as { name?: string })?.name === 'ConditionalCheckFailedException';
 
@@ -30,8 +38,17 @@ export class DynamoSendPacer {
   /** Waits for a send slot; resolves with the second (epoch seconds) it belongs to. */
   async acquire(): Promise<number> {
     for (;;) {
+      const intoSecond = this.now() % 1000;
+      if (intoSecond >= 1000 - END_MARGIN_MS) {
+        await this.sleep(1000 - intoSecond + Math.floor(Math.random() * 10));
+        continue;
+      }
       const granted = await this.request(undefined);
-      if (granted.second !== undefined) return granted.second;
+      if (granted.second !== undefined) {
+        if (this.now() < (granted.second + 1) * 1000 - END_MARGIN_MS) return granted.second;
+        // Granted too late in its second (or after it): unused, ask again.
+        continue;
+      }
       // This second is full: wait for the next one (with a little jitter so workers do not stampede).
       await this.sleep(Math.max(0, (granted.full + 1) * 1000 - this.now()) + Math.floor(Math.random() * 20));
     }
