@@ -6,10 +6,11 @@
  * together: one conditional write for all of them, a read and a second write when the second is
  * nearly full. Callers not served wait for the next second.
  *
- * SES counts a mail in the second it receives it, a little after the send starts. So a slot is used
- * only while its own second has more than END_MARGIN_MS left: a send started later (or a slot granted
- * late, when the store was slow to answer) could land in the next second beside that second's full
- * quota. Such a slot goes unused: the rate is only ever under-used, never exceeded.
+ * SES counts a mail in the second it receives it, a little after the send starts. So the sends of a
+ * second are spread evenly over its first 900 ms (slot k of n starts k x 0.9 s / n into the second, not
+ * all at once), and a slot is used only while its second has more than END_MARGIN_MS left: a send
+ * started later (or a slot granted late, when the store was slow to answer) could land in the next
+ * second beside that second's full quota. Such a slot goes unused: the rate is only ever under-used.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -45,6 +46,9 @@ export class DynamoSendPacer {
       }
       const granted = await this.request(undefined);
       if (granted.second !== undefined) {
+        const startAt = granted.second * 1000 + Math.floor((granted.slot * (1000 - END_MARGIN_MS)) / this.max);
+        const wait = startAt - this.now();
+        if (wait > 0) await this.sleep(wait);
         if (this.now() < (granted.second + 1) * 1000 - END_MARGIN_MS) return granted.second;
         // Granted too late in its second (or after it): unused, ask again.
         continue;
@@ -54,13 +58,13 @@ export class DynamoSendPacer {
     }
   }
 
-  /** Takes up to `k` slots of the current second: how many it got. */
-  private async take(second: number, k: number): Promise<number> {
+  /** Takes up to `k` slots of the current second: how many it got, and the index of the first. */
+  private async take(second: number, k: number): Promise<{ got: number; first: number }> {
     const want = Math.min(k, this.max);
     const key = dispatchKeys.paceSlot(this.campaignId, second);
-    const add = async (n: number, condition: string, values: Record<string, unknown>) => {
+    const add = async (n: number, condition: string, values: Record<string, unknown>): Promise<number | undefined> => {
       try {
-        await dynamoClient().send(
+        const res = await dynamoClient().send(
           new UpdateCommand({
             TableName: this.tableName,
             Key: key,
@@ -68,26 +72,29 @@ export class DynamoSendPacer {
             ConditionExpression: condition,
             ExpressionAttributeNames: { '#ttl': 'ttl' },
             ExpressionAttributeValues: { ':k': n, ':ttl': second + 3600, ...values },
+            ReturnValues: 'UPDATED_NEW',
           }),
         );
-        return true;
+        // The slots taken are the last n of the second's count.
+        return Number(res.Attributes?.n ?? n) - n;
       } catch (e) {
-        if (conditionFailed(e)) return false;
+        if (conditionFailed(e)) return undefined;
         throw e;
       }
     };
-    if (await add(want, 'attribute_not_exists(n) OR n <= :limit', { ':limit': this.max - want })) return want;
+    const first = await add(want, 'attribute_not_exists(n) OR n <= :limit', { ':limit': this.max - want });
+    if (first !== undefined) return { got: want, first };
     // Not room for all: see how many are left and take exactly those (if nobody took them meanwhile).
     const item = (await dynamoClient().send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }))).Item;
     const used = Number(item?.n ?? 0);
     const free = this.max - used;
-    if (free <= 0) return 0;
-    return (await add(free, 'n = :used', { ':used': used })) ? free : 0;
+    if (free <= 0) return { got: 0, first: 0 };
+    return (await add(free, 'n = :used', { ':used': used })) !== undefined ? { got: free, first: used } : { got: 0, first: 0 };
   }
 
-  private readonly request = coalescing<undefined, { second?: number; full: number }>(async (items) => {
+  private readonly request = coalescing<undefined, { second: number; slot: number } | { second?: undefined; full: number }>(async (items) => {
     const second = Math.floor(this.now() / 1000);
-    const got = await this.take(second, items.length);
-    return items.map((_, i) => (i < got ? { second, full: second } : { full: second }));
+    const { got, first } = await this.take(second, items.length);
+    return items.map((_, i) => (i < got ? { second, slot: first + i } : { full: second }));
   });
 }

@@ -69,3 +69,17 @@ it('does not use a slot granted after its second ended (the store answered late)
   const got = await pacer.acquire();
   expect(got).toBe(second + 1);
 });
+
+it("spreads a second's sends evenly over its first 900 ms instead of starting them all at once", async () => {
+  const second = Date.UTC(2026, 11, 10, 9, 0, 3) / 1000;
+  const clock = fakeClock(second * 1000);
+  const wakes: number[] = [];
+  const pacer = new DynamoSendPacer(stack.current.tableName, `pace-${++campaigns}`, 5, () => clock.now, (ms) => {
+    wakes.push(clock.now + ms - second * 1000);
+    return clock.sleep(ms);
+  });
+  const got = await Promise.all(Array.from({ length: 5 }, () => pacer.acquire()));
+  expect(got).toEqual([second, second, second, second, second]);
+  // Slot k of 5 starts k x 900 / 5 ms into the second (slot 0 at once, without sleeping).
+  expect(wakes.sort((a, b) => a - b)).toEqual([180, 360, 540, 720]);
+});
