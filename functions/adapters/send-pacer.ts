@@ -21,8 +21,9 @@ import { dispatchKeys } from './keys';
 
 /**
  * The share of the cap left unplanned: a send's way to SES takes a variable moment, so a few sends of
- * one second can reach SES in the next; 2% of the cap (whole mails: none below 50/s) absorbs them (the local bench at a 120/s cap:
- * busiest second 137 with all of a second's sends at its start, 121 spread out, at most 120 with this).
+ * one second can reach SES in the next; 2% of the cap (whole mails: none below 50/s) absorbs them.
+ * The local bench at a 120/s cap: busiest second 137 with all of a second's sends at its start, 121
+ * spread out, 119 with this.
  */
 export const HEADROOM = 0.02;
 
