@@ -1,7 +1,7 @@
 /**
  * The send rate shared by every worker: one counter per second in the table, taken with conditional
- * ADDs. However many workers run, at most `maxPerSecond` less 2% (HEADROOM) mails start in any one
- * second.
+ * ADDs. However many workers run, at most `maxPerSecond` less 2% (plannedSendRate) mails start in
+ * any one second.
  *
  * Slots asked for at the same time by one process (a worker sending its batch in parallel) are taken
  * together: one conditional write for all of them, a read and a second write when the second is
@@ -16,16 +16,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { coalescing } from '../core/coalesce';
+import { plannedSendRate } from '../core/dispatch';
 import { dynamoClient } from '../clients';
 import { dispatchKeys } from './keys';
-
-/**
- * The share of the cap left unplanned: a send's way to SES takes a variable moment, so a few sends of
- * one second can reach SES in the next; 2% of the cap (whole mails: none below 50/s) absorbs them.
- * The local bench at a 120/s cap: busiest second 137 with all of a second's sends at its start, 121
- * spread out, 119 with this.
- */
-export const HEADROOM = 0.02;
 
 /** The end of each second in which no send starts. */
 export const END_MARGIN_MS = 100;
@@ -42,8 +35,7 @@ export class DynamoSendPacer {
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
-    const cap = Math.floor(maxPerSecond);
-    this.max = Math.max(1, cap - Math.floor(cap * HEADROOM));
+    this.max = plannedSendRate(maxPerSecond);
   }
 
   /** Waits for a send slot; resolves with the second (epoch seconds) it belongs to. */

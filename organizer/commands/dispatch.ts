@@ -11,7 +11,7 @@ import { DynamoDeliveryLedger } from '../../functions/adapters/delivery-ledger';
 import { DynamoLetterStore } from '../../functions/adapters/letter-store';
 import { LETTER_INDEX_SHARDS } from '../../functions/adapters/keys';
 import { campaignStatus, dispatchInstant } from '../../functions/core/campaign';
-import { dispatchReport, estimatedSeconds } from '../../functions/core/dispatch';
+import { dispatchReport, estimatedSeconds, plannedSendRate } from '../../functions/core/dispatch';
 import { letterMail } from '../../functions/core/letter-mail';
 import { letterPackHtml, type PackSignatory } from '../../functions/core/letter-pack';
 import { acceptsEmail, type Mission } from '../../functions/core/mission';
@@ -36,7 +36,7 @@ export async function dispatchPlan(ctx: OrganizerContext, opts: { rate?: number;
   const byEmail = lines.filter((l) => l.route === 'email').reduce((n, l) => n + l.letters, 0);
   const rate = opts.rate ?? Number(process.env.MAX_SEND_RATE ?? 14);
   const mails = byEmail * (campaign.notifySignersAfterDispatch ? 2 : 1);
-  const seconds = campaign.deliveryMode === 'dossier' ? lines.filter((l) => l.route === 'email').length / rate : estimatedSeconds(byEmail, rate, campaign.notifySignersAfterDispatch);
+  const seconds = campaign.deliveryMode === 'dossier' ? lines.filter((l) => l.route === 'email').length / plannedSendRate(rate) : estimatedSeconds(byEmail, rate, campaign.notifySignersAfterDispatch);
   const plan = {
     campaign: campaign.id,
     status: campaignStatus(campaign, state, new Date()),

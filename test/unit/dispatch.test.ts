@@ -1,4 +1,4 @@
-import { backoffMs, dispatchComplete, dispatchReport, emptyLedger, enumerationRanges, estimatedSeconds, taskOf, tallyOf, reconciliation } from '../../functions/core/dispatch';
+import { backoffMs, dispatchComplete, dispatchReport, emptyLedger, enumerationRanges, estimatedSeconds, plannedSendRate, taskOf, tallyOf, reconciliation } from '../../functions/core/dispatch';
 
 describe('the dispatch plan', () => {
   it('walks a small mission\'s shards with one message and splits a large one over every shard', () => {
@@ -33,6 +33,17 @@ describe('the dispatch plan', () => {
   it('estimates the duration from the send rate, counting the note to each signer', () => {
     expect(estimatedSeconds(1000, 10, false)).toBe(100);
     expect(estimatedSeconds(1000, 10, true)).toBe(200);
+    // At 400/s the pacer plans 392 a second (2% headroom): 100,000 letters take 256 s, not 250.
+    expect(estimatedSeconds(100_000, 400, false)).toBe(256);
+  });
+
+  it('plans 2% under the SES cap in whole mails, never below one a second', () => {
+    expect(plannedSendRate(400)).toBe(392);
+    expect(plannedSendRate(120)).toBe(118);
+    expect(plannedSendRate(49)).toBe(49);
+    expect(plannedSendRate(14)).toBe(14);
+    expect(plannedSendRate(1)).toBe(1);
+    expect(plannedSendRate(0.5)).toBe(1);
   });
 
   it('backs off exponentially with full jitter, up to a cap', () => {
