@@ -91,17 +91,18 @@ export async function awsErrorOf(res: Response): Promise<AwsServiceError> {
   return new AwsServiceError(code, message, res.status);
 }
 
+/** A request that has not been answered after this long fails as a retryable TimeoutError. */
+const REQUEST_TIMEOUT_MS = 20_000;
+
 // Derived signing keys, per secret, day, region and service: shared by every request of the process.
 const signingKeys = new Map<string, ArrayBuffer>();
 
 export interface SignedRequest {
-  method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   headers?: Record<string, string>;
   body?: string | Uint8Array;
   /** Retries of 5xx and 429 answers, with jittered backoff. Default 0: the caller decides. */
   retries?: number;
-  /** Gives up after this long (TimeoutError). Default 20 s. */
-  timeoutMs?: number;
 }
 
 /**
@@ -112,7 +113,7 @@ export interface SignedRequest {
 export async function awsFetch(service: SignedService, url: string, req: SignedRequest): Promise<Response> {
   const client = new AwsClient({ ...(await awsIdentity()), service, cache: signingKeys, retries: req.retries ?? 0 });
   try {
-    return await client.fetch(url, { method: req.method, headers: req.headers, body: req.body as BodyInit | undefined, signal: AbortSignal.timeout(req.timeoutMs ?? 20_000) });
+    return await client.fetch(url, { method: req.method, headers: req.headers, body: req.body as BodyInit | undefined, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
     if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new AwsServiceError('TimeoutError', `${service} did not answer in time`, 0, true);
